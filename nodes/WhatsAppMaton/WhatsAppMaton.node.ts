@@ -1,0 +1,60 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { listSearch } from './listSearch';
+import { businessProfileDescription } from './resources/businessProfile';
+import { connectionDescription } from './resources/connection';
+import { mediaDescription } from './resources/media';
+import { messageDescription } from './resources/message';
+import { phoneNumberDescription } from './resources/phoneNumber';
+import { templateDescription } from './resources/template';
+import { matonConnectionField } from './shared/fields';
+import { GATEWAY_BASE_URL_EXPRESSION } from './shared/gateway';
+
+export class WhatsAppMaton implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'WhatsApp (Maton)',
+		name: 'whatsAppMaton',
+		icon: { light: 'file:../../icons/whatsapp.svg', dark: 'file:../../icons/whatsapp.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description:
+			"Send WhatsApp Business messages and manage templates, media, phone numbers, the business profile and Maton connections through Maton's managed OAuth gateway",
+		defaults: { name: 'WhatsApp (Maton)' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'matonApi', required: true }],
+		requestDefaults: {
+			baseURL: GATEWAY_BASE_URL_EXPRESSION,
+			headers: { Accept: 'application/json' },
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Business Profile', value: 'businessProfile' },
+					{ name: 'Connection', value: 'connection' },
+					{ name: 'Media', value: 'media' },
+					{ name: 'Message', value: 'message' },
+					{ name: 'Phone Number', value: 'phoneNumber' },
+					{ name: 'Template', value: 'template' },
+				],
+				default: 'message',
+			},
+			...businessProfileDescription,
+			...connectionDescription,
+			...mediaDescription,
+			...messageDescription,
+			...phoneNumberDescription,
+			...templateDescription,
+			matonConnectionField,
+		],
+	};
+
+	methods = { listSearch };
+}

@@ -1,0 +1,37 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE } from '../shared/gateway';
+
+/** A node parameter read while the editor lists options; absent parameters read as undefined. */
+function currentParameter(context: ILoadOptionsFunctions, name: string): unknown {
+	try {
+		return context.getCurrentNodeParameter(name);
+	} catch {
+		return undefined;
+	}
+}
+
+/** The `Maton-Connection` header the node would send, so pickers list what the node will use. */
+export async function connectionHeader(context: ILoadOptionsFunctions): Promise<IDataObject> {
+	const picked = currentParameter(context, 'matonConnection') as
+		| INodeParameterResourceLocator
+		| undefined;
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const connectionId = String(picked?.value ?? '') || String(credentials.connectionId ?? '');
+	return connectionId ? { 'Maton-Connection': connectionId } : {};
+}
+
+/** The business account the node's field or the credential names; pickers need one. */
+export async function businessAccountId(context: ILoadOptionsFunctions): Promise<string> {
+	const fromNode = String(currentParameter(context, 'businessAccountId') ?? '').trim();
+	if (fromNode) return fromNode;
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const fromCredential = String(credentials.businessAccountId ?? '').trim();
+	if (fromCredential) return fromCredential;
+	throw new NodeOperationError(
+		context.getNode(),
+		'No WhatsApp Business Account ID to list from',
+		{ description: 'Set a default business account ID in the Maton API credential, or pick "By ID".' },
+	);
+}

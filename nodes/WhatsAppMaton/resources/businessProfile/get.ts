@@ -1,0 +1,47 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { phoneNumberIdField, showFor } from '../../shared/fields';
+
+export const getOperation: INodePropertyOptions = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get the business profile',
+	description:
+		'Get the WhatsApp business profile of a phone number: about, address, description, email, websites, industry and picture',
+	routing: {
+		request: { method: 'GET' },
+		output: { postReceive: [{ type: 'rootProperty', properties: { property: 'data' } }] },
+	},
+};
+
+const PROFILE_FIELDS: Array<[string, string]> = [
+	['about', 'About'],
+	['address', 'Address'],
+	['description', 'Description'],
+	['email', 'Email'],
+	['profile_picture_url', 'Profile Picture URL'],
+	['vertical', 'Industry (Vertical)'],
+	['websites', 'Websites'],
+];
+
+export const getFields: INodeProperties[] = [
+	phoneNumberIdField('businessProfile', ['get'], '/whatsapp_business_profile'),
+	{
+		displayName: 'Fields',
+		name: 'fields',
+		type: 'multiOptions',
+		default: [
+			'about',
+			'address',
+			'description',
+			'email',
+			'profile_picture_url',
+			'vertical',
+			'websites',
+		],
+		description: 'Which profile fields to return',
+		options: PROFILE_FIELDS.map(([value, name]) => ({ name, value })),
+		displayOptions: showFor('businessProfile', ['get']),
+		routing: { send: { type: 'query', property: 'fields', value: '={{ $value.join(",") }}' } },
+	},
+];

@@ -1,0 +1,54 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { phoneNumberIdField, showFor } from '../../shared/fields';
+
+export const markAsReadOperation: INodePropertyOptions = {
+	name: 'Mark as Read',
+	value: 'markAsRead',
+	action: 'Mark a received message as read',
+	description:
+		'Mark a message you received as read (blue ticks), optionally showing a typing indicator',
+	routing: {
+		request: { method: 'POST', body: { messaging_product: 'whatsapp', status: 'read' } },
+	},
+};
+
+export const markAsReadFields: INodeProperties[] = [
+	phoneNumberIdField('message', ['markAsRead'], '/messages'),
+	{
+		displayName: 'Message ID',
+		name: 'messageId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=',
+		description: 'ID (wamid) of the received message, from the incoming message webhook',
+		displayOptions: showFor('message', ['markAsRead']),
+		routing: { send: { type: 'body', property: 'message_id' } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: showFor('message', ['markAsRead']),
+		options: [
+			{
+				displayName: 'Show Typing Indicator',
+				name: 'typingIndicator',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to also show "typing…" to the sender until you reply or for up to 25 seconds',
+				routing: {
+					send: {
+						type: 'body',
+						property: 'typing_indicator',
+						value: '={{ $value ? { type: "text" } : undefined }}',
+					},
+				},
+			},
+		],
+	},
+];

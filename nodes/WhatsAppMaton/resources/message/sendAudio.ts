@@ -1,0 +1,17 @@
+import { mediaMessageFields, mediaMessageOperation } from '../../shared/mediaMessage';
+
+const sendAudioSpec = {
+	kind: 'audio',
+	operation: 'sendAudio',
+	label: 'Send Audio',
+	action: 'Send an audio message',
+	description:
+		'Send an audio file or voice note (AAC, AMR, MP3, M4A or OGG Opus, up to 16 MB) by public URL or uploaded media ID',
+	linkExample: 'https://example.com/note.mp3',
+	caption: false,
+	filename: false,
+} as const;
+
+export const sendAudioOperation = mediaMessageOperation(sendAudioSpec);
+
+export const sendAudioFields = mediaMessageFields(sendAudioSpec);

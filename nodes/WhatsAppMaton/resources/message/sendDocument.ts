@@ -1,0 +1,17 @@
+import { mediaMessageFields, mediaMessageOperation } from '../../shared/mediaMessage';
+
+const sendDocumentSpec = {
+	kind: 'document',
+	operation: 'sendDocument',
+	label: 'Send Document',
+	action: 'Send a document message',
+	description:
+		'Send a document such as a PDF (up to 100 MB) by public URL or uploaded media ID, with an optional caption and file name',
+	linkExample: 'https://example.com/report.pdf',
+	caption: true,
+	filename: true,
+} as const;
+
+export const sendDocumentOperation = mediaMessageOperation(sendDocumentSpec);
+
+export const sendDocumentFields = mediaMessageFields(sendDocumentSpec);

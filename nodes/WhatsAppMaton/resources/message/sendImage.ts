@@ -1,0 +1,17 @@
+import { mediaMessageFields, mediaMessageOperation } from '../../shared/mediaMessage';
+
+const sendImageSpec = {
+	kind: 'image',
+	operation: 'sendImage',
+	label: 'Send Image',
+	action: 'Send an image message',
+	description:
+		'Send a JPEG or PNG image (up to 5 MB) by public URL or uploaded media ID, with an optional caption',
+	linkExample: 'https://example.com/photo.jpg',
+	caption: true,
+	filename: false,
+} as const;
+
+export const sendImageOperation = mediaMessageOperation(sendImageSpec);
+
+export const sendImageFields = mediaMessageFields(sendImageSpec);

@@ -1,0 +1,211 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { showFor } from '../../shared/fields';
+import { specifyModeOptions } from '../../shared/json';
+import {
+	messageOptionsField,
+	senderAndRecipientFields,
+	sendMessageOperation,
+} from '../../shared/message';
+import { buildTemplateComponents } from '../../shared/templateMessage';
+
+export const sendTemplateOperation = sendMessageOperation(
+	{
+		name: 'Send Template',
+		value: 'sendTemplate',
+		action: 'Send a template message',
+		description:
+			'Send an approved message template with its parameters; the only way to start a conversation or write after 24 hours',
+	},
+	'template',
+);
+
+const show = showFor('message', ['sendTemplate']);
+const showForComponentTypes = (types: string[]) => ({ show: { type: types } });
+
+export const sendTemplateFields: INodeProperties[] = [
+	...senderAndRecipientFields('sendTemplate'),
+	{
+		displayName: 'Template',
+		name: 'template',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'The approved template to send, picked from your business account or given by name',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a template…',
+				typeOptions: { searchListMethod: 'searchTemplates', searchable: true },
+			},
+			{
+				displayName: 'By Name',
+				name: 'name',
+				type: 'string',
+				placeholder: 'e.g. order_confirmation',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^[a-z0-9_]+$',
+							errorMessage: 'Template names have only lowercase letters, digits and underscores',
+						},
+					},
+				],
+			},
+		],
+		displayOptions: show,
+		routing: { send: { type: 'body', property: 'template.name' } },
+	},
+	{
+		displayName: 'Language Code',
+		name: 'languageCode',
+		type: 'string',
+		required: true,
+		default: 'en_US',
+		placeholder: 'e.g. en_US',
+		description: 'Language (locale) of the template translation to send, such as en_US, pt_BR or de',
+		displayOptions: show,
+		routing: { send: { type: 'body', property: 'template.language.code' } },
+	},
+	{
+		displayName: 'Specify Parameters',
+		name: 'specifyComponents',
+		type: 'options',
+		default: 'fields',
+		description: "How to give values for the template's placeholders",
+		options: specifyModeOptions('components and their parameters'),
+		displayOptions: show,
+		routing: { send: { preSend: [buildTemplateComponents] } },
+	},
+	{
+		displayName: 'Components',
+		name: 'components',
+		type: 'fixedCollection',
+		placeholder: 'Add Component',
+		default: {},
+		typeOptions: { multipleValues: true },
+		description:
+			"Values for the template's placeholders, by part: header, body, and buttons. Leave empty for a template without placeholders.",
+		displayOptions: { show: { ...show.show, specifyComponents: ['fields'] } },
+		options: [
+			{
+				displayName: 'Component',
+				name: 'component',
+				values: [
+					{
+						displayName: 'Component Type',
+						name: 'type',
+						type: 'options',
+						default: 'body',
+						description: 'Which part of the template these parameters fill',
+						options: [
+							{ name: 'Body', value: 'body', description: 'Placeholders in the main text' },
+							{ name: 'Button', value: 'button', description: 'A URL suffix, quick-reply payload or coupon code' },
+							{ name: 'Header', value: 'header', description: 'The header text placeholder or header media' },
+						],
+					},
+					{
+						displayName: 'Button Type',
+						name: 'subType',
+						type: 'options',
+						default: 'url',
+						description: 'Kind of template button; it decides what the parameter means',
+						options: [
+							{ name: 'Copy Code', value: 'copy_code', description: 'Parameter is the coupon code to copy' },
+							{ name: 'Quick Reply', value: 'quick_reply', description: 'Parameter is the payload returned on tap' },
+							{ name: 'URL', value: 'url', description: "Parameter is the suffix appended to the button's URL" },
+						],
+						displayOptions: showForComponentTypes(['button']),
+					},
+					{
+						displayName: 'Button Index',
+						name: 'index',
+						type: 'number',
+						default: 0,
+						typeOptions: { minValue: 0, maxValue: 9 },
+						description: "Position of the button in the template, starting at 0",
+						displayOptions: showForComponentTypes(['button']),
+					},
+					{
+						displayName: 'Parameters',
+						name: 'parameters',
+						type: 'fixedCollection',
+						placeholder: 'Add Parameter',
+						default: {},
+						typeOptions: { multipleValues: true, sortable: true },
+						description: 'Values in placeholder order: the first fills {{1}}, the second {{2}}, and so on',
+						options: [
+							{
+								displayName: 'Parameter',
+								name: 'parameter',
+								values: [
+									{
+										displayName: 'Amount × 1000',
+										name: 'amount1000',
+										type: 'number',
+										default: 0,
+										description: 'For currency: the amount multiplied by 1000, e.g. 12990 for 12.99',
+									},
+									{
+										displayName: 'Currency Code',
+										name: 'currencyCode',
+										type: 'string',
+										default: '',
+										placeholder: 'e.g. USD',
+										description: 'For currency: the ISO 4217 code',
+									},
+									{
+										displayName: 'Parameter Name',
+										name: 'parameterName',
+										type: 'string',
+										default: '',
+										placeholder: 'e.g. customer_name',
+										description:
+											'For templates with named placeholders ({{customer_name}}): the placeholder this value fills. Leave empty for numbered ones.',
+									},
+									{
+										displayName: 'Type',
+										name: 'type',
+										type: 'options',
+										default: 'text',
+										description:
+											"Kind of value. Ignored for buttons, whose type follows from the button's type.",
+										options: [
+											{ name: 'Currency', value: 'currency' },
+											{ name: 'Date Time', value: 'date_time' },
+											{ name: 'Document', value: 'document' },
+											{ name: 'Image', value: 'image' },
+											{ name: 'Text', value: 'text' },
+											{ name: 'Video', value: 'video' },
+										],
+									},
+									{
+										displayName: 'Value',
+										name: 'value',
+										type: 'string',
+										default: '',
+										placeholder: 'e.g. John',
+										description:
+											'The text; for currency and date-time the text shown as fallback; for media a public https link or an uploaded media ID; for buttons the URL suffix, payload or coupon code',
+									},
+								],
+							},
+						],
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Components (JSON)',
+		name: 'componentsJson',
+		type: 'json',
+		default: '[\n  {\n    "type": "body",\n    "parameters": [ { "type": "text", "text": "John" } ]\n  }\n]',
+		description: "The template's `components` array in WhatsApp's own format",
+		displayOptions: { show: { ...show.show, specifyComponents: ['json'] } },
+	},
+	messageOptionsField('sendTemplate'),
+];

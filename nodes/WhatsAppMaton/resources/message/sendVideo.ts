@@ -1,0 +1,17 @@
+import { mediaMessageFields, mediaMessageOperation } from '../../shared/mediaMessage';
+
+const sendVideoSpec = {
+	kind: 'video',
+	operation: 'sendVideo',
+	label: 'Send Video',
+	action: 'Send a video message',
+	description:
+		'Send an MP4 or 3GPP video (up to 16 MB) by public URL or uploaded media ID, with an optional caption',
+	linkExample: 'https://example.com/clip.mp4',
+	caption: true,
+	filename: false,
+} as const;
+
+export const sendVideoOperation = mediaMessageOperation(sendVideoSpec);
+
+export const sendVideoFields = mediaMessageFields(sendVideoSpec);

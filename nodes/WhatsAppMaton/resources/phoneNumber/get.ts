@@ -1,0 +1,26 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { phoneNumberIdField, showFor } from '../../shared/fields';
+import { PHONE_NUMBER_FIELDS_OPTION } from '../../shared/phoneNumberFields';
+
+export const getOperation: INodePropertyOptions = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a business phone number',
+	description:
+		'Get a business phone number: display number, verified name, quality rating, throughput and status',
+	routing: { request: { method: 'GET' } },
+};
+
+export const getFields: INodeProperties[] = [
+	phoneNumberIdField('phoneNumber', ['get'], ''),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: showFor('phoneNumber', ['get']),
+		options: [PHONE_NUMBER_FIELDS_OPTION],
+	},
+];

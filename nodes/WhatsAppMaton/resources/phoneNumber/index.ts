@@ -1,0 +1,11 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { getFields, getOperation } from './get';
+import { listFields, listOperation } from './list';
+import { operationSelector } from '../../shared/fields';
+
+export const phoneNumberDescription: INodeProperties[] = [
+	operationSelector('phoneNumber', 'list', [getOperation, listOperation]),
+	...getFields,
+	...listFields,
+];

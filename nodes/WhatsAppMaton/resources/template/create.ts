@@ -1,0 +1,153 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { businessAccountIdField, showFor } from '../../shared/fields';
+import { specifyModeOptions } from '../../shared/json';
+import { buildTemplateDefinition } from '../../shared/templateDefinition';
+import { TEMPLATE_CATEGORY_OPTIONS } from '../../shared/templateOptions';
+
+export const createOperation: INodePropertyOptions = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a message template',
+	description:
+		'Submit a new message template (header, body with examples, footer) for review by Meta',
+	routing: { request: { method: 'POST' }, send: { preSend: [buildTemplateDefinition] } },
+};
+
+const show = showFor('template', ['create']);
+
+export const createFields: INodeProperties[] = [
+	businessAccountIdField('template', ['create'], '/message_templates'),
+	{
+		displayName: 'Template Name',
+		name: 'templateName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. order_confirmation',
+		description: 'Name of the new template: lowercase letters, digits and underscores only',
+		displayOptions: show,
+		routing: { send: { type: 'body', property: 'name' } },
+	},
+	{
+		displayName: 'Language Code',
+		name: 'languageCode',
+		type: 'string',
+		required: true,
+		default: 'en_US',
+		placeholder: 'e.g. en_US',
+		description: 'Language (locale) of this template translation, such as en_US, pt_BR or de',
+		displayOptions: show,
+		routing: { send: { type: 'body', property: 'language' } },
+	},
+	{
+		displayName: 'Category',
+		name: 'category',
+		type: 'options',
+		required: true,
+		default: 'UTILITY',
+		description: 'What the template is for; Meta may re-categorise it during review',
+		options: TEMPLATE_CATEGORY_OPTIONS,
+		displayOptions: show,
+		routing: { send: { type: 'body', property: 'category' } },
+	},
+	{
+		displayName: 'Specify Components',
+		name: 'specifyDefinition',
+		type: 'options',
+		default: 'fields',
+		description: "How to give the template's header, body and footer",
+		options: specifyModeOptions('components'),
+		displayOptions: show,
+	},
+	{
+		displayName: 'Body Text',
+		name: 'bodyText',
+		type: 'string',
+		required: true,
+		default: '',
+		typeOptions: { rows: 4 },
+		placeholder: 'e.g. Hi {{1}}, your order #{{2}} has been confirmed!',
+		description:
+			'The main text, up to 1024 characters. Placeholders are numbered {{1}}, {{2}}, … or named {{customer_name}} (not both).',
+		displayOptions: { show: { ...show.show, specifyDefinition: ['fields'] } },
+	},
+	{
+		displayName: 'Body Examples',
+		name: 'bodyExamples',
+		type: 'fixedCollection',
+		placeholder: 'Add Example',
+		default: {},
+		typeOptions: { multipleValues: true, sortable: true },
+		description:
+			'One sample value per placeholder, which Meta needs for review: in order for numbered placeholders, by name for named ones',
+		displayOptions: { show: { ...show.show, specifyDefinition: ['fields'] } },
+		options: [
+			{
+				displayName: 'Example',
+				name: 'example',
+				values: [
+					{
+						displayName: 'Parameter Name',
+						name: 'parameterName',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. customer_name',
+						description: 'For a named placeholder: its name. Leave empty for numbered placeholders.',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Jane',
+						description: 'A realistic sample value',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'templateOptions',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show: { ...show.show, specifyDefinition: ['fields'] } },
+		options: [
+			{
+				displayName: 'Footer Text',
+				name: 'footerText',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Thank you for your purchase',
+				description: 'Small grey text at the bottom, up to 60 characters, without placeholders',
+			},
+			{
+				displayName: 'Header Example',
+				name: 'headerExample',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 12345',
+				description: 'Sample value for the placeholder in the header text, if it has one',
+			},
+			{
+				displayName: 'Header Text',
+				name: 'headerText',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Order Confirmation',
+				description: 'Bold text header, up to 60 characters, with at most one placeholder',
+			},
+		],
+	},
+	{
+		displayName: 'Components (JSON)',
+		name: 'definitionJson',
+		type: 'json',
+		default:
+			'[\n  { "type": "HEADER", "format": "TEXT", "text": "Order Confirmation" },\n  { "type": "BODY", "text": "Hi {{1}}, your order #{{2}} has been confirmed!", "example": { "body_text": [["Jane", "1234"]] } },\n  { "type": "FOOTER", "text": "Thank you for your purchase" }\n]',
+		description: "The template's `components` array in WhatsApp's own format",
+		displayOptions: { show: { ...show.show, specifyDefinition: ['json'] } },
+	},
+];

@@ -1,0 +1,46 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { normaliseDeletion } from '../../shared/deletion';
+import { businessAccountIdField, showFor } from '../../shared/fields';
+
+export const deleteOperation: INodePropertyOptions = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a message template',
+	description: 'Delete a message template by name, in every language or in one',
+	routing: { request: { method: 'DELETE' }, output: { postReceive: [normaliseDeletion] } },
+};
+
+export const deleteFields: INodeProperties[] = [
+	businessAccountIdField('template', ['delete'], '/message_templates'),
+	{
+		displayName: 'Template Name',
+		name: 'templateName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. order_confirmation',
+		description: 'Name of the template to delete; without a template ID every language of it goes',
+		displayOptions: showFor('template', ['delete']),
+		routing: { send: { type: 'query', property: 'name' } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: showFor('template', ['delete']),
+		options: [
+			{
+				displayName: 'Template ID',
+				name: 'templateId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 1407680676729941',
+				description: 'ID of one language version (hsm_id) to delete just that translation',
+				routing: { send: { type: 'query', property: 'hsm_id' } },
+			},
+		],
+	},
+];

@@ -1,0 +1,68 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { businessAccountIdField, returnAllAndLimitFields, showFor } from '../../shared/fields';
+import { graphCursorPagination } from '../../shared/gateway';
+import { TEMPLATE_CATEGORY_OPTIONS, TEMPLATE_STATUS_OPTIONS } from '../../shared/templateOptions';
+
+export const listOperation: INodePropertyOptions = {
+	name: 'List',
+	value: 'list',
+	action: 'List message templates',
+	description: 'List the message templates of a WhatsApp Business Account, with their status and components',
+	routing: {
+		request: { method: 'GET' },
+		operations: { pagination: graphCursorPagination },
+		output: { postReceive: [{ type: 'rootProperty', properties: { property: 'data' } }] },
+	},
+};
+
+export const listFields: INodeProperties[] = [
+	businessAccountIdField('template', ['list'], '/message_templates'),
+	...returnAllAndLimitFields('template', ['list'], { sendLimitAsQuery: true, defaultPageSize: 100 }),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: showFor('template', ['list']),
+		options: [
+			{
+				displayName: 'Category',
+				name: 'category',
+				type: 'options',
+				default: 'UTILITY',
+				description: 'Only templates of this category',
+				options: TEMPLATE_CATEGORY_OPTIONS,
+				routing: { send: { type: 'query', property: 'category' } },
+			},
+			{
+				displayName: 'Language',
+				name: 'language',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. en_US',
+				description: 'Only templates in this language (locale code)',
+				routing: { send: { type: 'query', property: 'language' } },
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. order_',
+				description: 'Only templates whose name contains this text',
+				routing: { send: { type: 'query', property: 'name' } },
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				default: 'APPROVED',
+				description: 'Only templates with this review status',
+				options: TEMPLATE_STATUS_OPTIONS,
+				routing: { send: { type: 'query', property: 'status' } },
+			},
+		],
+	},
+];

@@ -1,0 +1,25 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { inputError } from './errors';
+
+/**
+ * preSend: a template or phone-number list needs a business account id, from the node or the
+ * credential. Without one the path would silently become `//message_templates`.
+ */
+export async function requireBusinessAccountId(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const fromNode = this.getNodeParameter('businessAccountId', '') as string;
+	if (fromNode.trim() === '') {
+		const credentials = await this.getCredentials('matonApi');
+		if (String(credentials.businessAccountId ?? '').trim() === '') {
+			throw inputError(
+				this,
+				'WhatsApp Business Account ID is empty',
+				"Set it on the node, or as the default business account ID in the Maton API credential.",
+			);
+		}
+	}
+	return requestOptions;
+}

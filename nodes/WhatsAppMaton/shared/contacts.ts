@@ -1,0 +1,70 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { inputError } from './errors';
+import { readJsonArrayParameter, type SpecifyMode } from './json';
+
+/** One contact card as the editor's fixed collection holds it. */
+interface ContactFields {
+	formattedName?: string;
+	firstName?: string;
+	lastName?: string;
+	organization?: string;
+	birthday?: string;
+	phones?: { phone?: Array<{ phone?: string; type?: string }> };
+	emails?: { email?: Array<{ email?: string; type?: string }> };
+	urls?: { url?: Array<{ url?: string; type?: string }> };
+}
+
+const present = (value: string | undefined): value is string =>
+	typeof value === 'string' && value.trim() !== '';
+
+/** Editor fields to Graph's contact object; empty fields are left out, not sent blank. */
+export function contactFromFields(fields: ContactFields): IDataObject {
+	const contact: IDataObject = {
+		name: {
+			formatted_name: (fields.formattedName ?? '').trim(),
+			...(present(fields.firstName) ? { first_name: fields.firstName.trim() } : {}),
+			...(present(fields.lastName) ? { last_name: fields.lastName.trim() } : {}),
+		},
+	};
+	if (present(fields.organization)) contact.org = { company: fields.organization.trim() };
+	if (present(fields.birthday)) contact.birthday = fields.birthday.trim();
+	const phones = (fields.phones?.phone ?? []).filter((entry) => present(entry.phone));
+	if (phones.length) {
+		contact.phones = phones.map((entry) => ({ phone: entry.phone, ...(entry.type ? { type: entry.type } : {}) }));
+	}
+	const emails = (fields.emails?.email ?? []).filter((entry) => present(entry.email));
+	if (emails.length) {
+		contact.emails = emails.map((entry) => ({ email: entry.email, ...(entry.type ? { type: entry.type } : {}) }));
+	}
+	const urls = (fields.urls?.url ?? []).filter((entry) => present(entry.url));
+	if (urls.length) {
+		contact.urls = urls.map((entry) => ({ url: entry.url, ...(entry.type ? { type: entry.type } : {}) }));
+	}
+	return contact;
+}
+
+/** preSend for Send Contacts: puts the `contacts` array in the body after checking each card. */
+export async function buildContacts(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const mode = this.getNodeParameter('specifyContacts', 'fields') as SpecifyMode;
+	const contacts =
+		mode === 'json'
+			? readJsonArrayParameter(this, 'contactsJson', 'Contacts (JSON)')
+			: ((this.getNodeParameter('contacts.contact', []) as ContactFields[]) ?? []).map(contactFromFields);
+	if (contacts.length === 0) throw inputError(this, 'Contacts is empty; add at least one contact');
+	contacts.forEach((contact, index) => {
+		const name = (contact.name ?? {}) as IDataObject;
+		if (typeof name.formatted_name !== 'string' || name.formatted_name.trim() === '') {
+			throw inputError(this, `Contact ${index + 1} has no Formatted Name; WhatsApp requires one`);
+		}
+		const birthday = contact.birthday;
+		if (birthday !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(birthday))) {
+			throw inputError(this, `Contact ${index + 1} Birthday "${String(birthday)}" must be YYYY-MM-DD`);
+		}
+	});
+	(requestOptions.body as IDataObject).contacts = contacts;
+	return requestOptions;
+}

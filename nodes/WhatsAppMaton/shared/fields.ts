@@ -1,0 +1,172 @@
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { requireBusinessAccountId } from './businessAccount';
+import { MATON_CONNECTION_HEADER_EXPRESSION } from './gateway';
+
+/** Display a field only for the given resource and operations. */
+export function showFor(resource: string, operations: string[]): IDisplayOptions {
+	return { show: { resource: [resource], operation: operations } };
+}
+
+/**
+ * The business phone number that sends or owns something. `pathSuffix` is what follows the id in
+ * the gateway path: `/messages`, `/media`, `/whatsapp_business_profile`, or nothing.
+ */
+export function phoneNumberIdField(
+	resource: string,
+	operations: string[],
+	pathSuffix: string,
+): INodeProperties {
+	return {
+		displayName: 'Business Phone Number',
+		name: 'phoneNumberId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description:
+			'The WhatsApp business phone number to use, picked from your business account or given by its phone number ID (not the phone number itself)',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a phone number…',
+				typeOptions: { searchListMethod: 'searchPhoneNumbers', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 106540352242922',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^[0-9]+$', errorMessage: 'A phone number ID has only digits' },
+					},
+				],
+			},
+		],
+		displayOptions: showFor(resource, operations),
+		routing: { request: { url: `=/{{ encodeURIComponent($value) }}${pathSuffix}` } },
+	};
+}
+
+/** The WhatsApp Business Account that owns templates and phone numbers. */
+export function businessAccountIdField(
+	resource: string,
+	operations: string[],
+	pathSuffix: string,
+): INodeProperties {
+	return {
+		displayName: 'WhatsApp Business Account ID',
+		name: 'businessAccountId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 102290129340398',
+		hint: "Leave empty to use the credential's default business account ID",
+		description:
+			'ID of the WhatsApp Business Account (WABA) to work with. Found in Meta Business Suite under WhatsApp accounts.',
+		displayOptions: showFor(resource, operations),
+		routing: {
+			request: {
+				url: `=/{{ encodeURIComponent($value || $credentials.businessAccountId || '') }}${pathSuffix}`,
+			},
+			send: { preSend: [requireBusinessAccountId] },
+		},
+	};
+}
+
+/** Return All and Limit, for list operations. Limit goes to the API as the page size too. */
+export function returnAllAndLimitFields(
+	resource: string,
+	operations: string[],
+	{ sendLimitAsQuery, defaultPageSize }: { sendLimitAsQuery: boolean; defaultPageSize?: number },
+): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: showFor(resource, operations),
+			routing: {
+				send: {
+					paginate: '={{ $value }}',
+					...(sendLimitAsQuery && defaultPageSize
+						? { type: 'query', property: 'limit', value: `={{ $value ? ${defaultPageSize} : undefined }}` }
+						: {}),
+				},
+			},
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1 },
+			description: 'Max number of results to return',
+			displayOptions: {
+				show: { resource: [resource], operation: operations, returnAll: [false] },
+			},
+			routing: {
+				...(sendLimitAsQuery ? { send: { type: 'query', property: 'limit' } } : {}),
+				output: { maxResults: '={{ $value }}' },
+			},
+		},
+	];
+}
+
+/**
+ * The Maton connection a request goes through, sent as the `Maton-Connection` header. Shown on
+ * every gateway resource; the connection resource itself talks to the control API, which needs none.
+ */
+export const matonConnectionField: INodeProperties = {
+	displayName: 'Maton Connection',
+	name: 'matonConnection',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	hint: "Leave empty to use the credential's default connection, or else Maton's oldest active one",
+	description:
+		'Which of your Maton WhatsApp Business connections to use, when you have more than one',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a connection…',
+			typeOptions: { searchListMethod: 'searchConnections', searchable: false },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 21fd90f9-5935-43cd-b6c8-bde9d915ca80',
+		},
+	],
+	displayOptions: {
+		show: {
+			resource: ['message', 'media', 'template', 'phoneNumber', 'businessProfile'],
+		},
+	},
+	routing: {
+		request: { headers: { 'Maton-Connection': MATON_CONNECTION_HEADER_EXPRESSION } },
+	},
+};
+
+/** The Operation selector of a resource; options are sorted by name as n8n's linter wants. */
+export function operationSelector(
+	resource: string,
+	defaultOperation: string,
+	operations: INodePropertyOptions[],
+): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options: [...operations].sort((a, b) => a.name.localeCompare(b.name)),
+		default: defaultOperation,
+	};
+}

@@ -1,0 +1,90 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	ILoadOptionsFunctions,
+	IN8nRequestOperationPaginationGeneric,
+} from 'n8n-workflow';
+
+import { DEFAULT_GRAPH_API_VERSION } from '../../../credentials/MatonApi.credentials';
+
+/** Maton's name for the WhatsApp Business app: the gateway path prefix and the connection `app`. */
+export const MATON_APP = 'whatsapp-business';
+
+export const CREDENTIAL_TYPE = 'matonApi';
+
+/** Trailing slashes in a pasted base URL would double up in every path. */
+const trimmed = (credentialField: string): string =>
+	`$credentials.${credentialField}.replace(/\\/+$/, '')`;
+
+/**
+ * Routing expression for the gateway root, version included:
+ * `https://gateway.maton.ai/whatsapp-business/v25.0`.
+ */
+export const GATEWAY_BASE_URL_EXPRESSION = `={{ ${trimmed('gatewayBaseUrl')} }}/${MATON_APP}/{{ $credentials.graphApiVersion || '${DEFAULT_GRAPH_API_VERSION}' }}`;
+
+/** Routing expression for the control API root (connections): `https://ctrl.maton.ai`. */
+export const CONTROL_BASE_URL_EXPRESSION = `={{ ${trimmed('controlBaseUrl')} }}`;
+
+/**
+ * The `Maton-Connection` header: the node's pick, else the credential's default, else no header
+ * at all so that Maton falls back to the oldest active connection.
+ */
+export const MATON_CONNECTION_HEADER_EXPRESSION =
+	'={{ $value || $credentials.connectionId || undefined }}';
+
+/**
+ * Cursor paging through the gateway. Graph's `paging.next` is an absolute graph.facebook.com URL
+ * that the Maton key cannot open, so each next page is asked for with `after=<cursor>` on the same
+ * gateway path, keeping every query parameter of the first request.
+ */
+export const graphCursorPagination: IN8nRequestOperationPaginationGeneric = {
+	type: 'generic',
+	properties: {
+		continue: '={{ !!($response.body?.paging?.next && $response.body?.paging?.cursors?.after) }}',
+		request: {
+			// The engine replaces `qs` whole with what this resolves to, so the first request's
+			// parameters are carried over. Typed as an object, it is an expression that yields one.
+			qs: '={{ Object.assign({}, $request.qs, { after: $response.body?.paging?.cursors?.after }) }}' as unknown as IDataObject,
+		},
+	},
+};
+
+export interface MatonBaseUrls {
+	gateway: string;
+	control: string;
+}
+
+/** Base URLs from decrypted credentials, for code that builds requests itself (list search). */
+export function matonBaseUrls(credentials: IDataObject): MatonBaseUrls {
+	const strip = (value: unknown, fallback: string) =>
+		(typeof value === 'string' && value !== '' ? value : fallback).replace(/\/+$/, '');
+	const version =
+		typeof credentials.graphApiVersion === 'string' && credentials.graphApiVersion !== ''
+			? credentials.graphApiVersion
+			: DEFAULT_GRAPH_API_VERSION;
+	return {
+		gateway: `${strip(credentials.gatewayBaseUrl, 'https://gateway.maton.ai')}/${MATON_APP}/${version}`,
+		control: strip(credentials.controlBaseUrl, 'https://ctrl.maton.ai'),
+	};
+}
+
+type MatonContext = ILoadOptionsFunctions | IExecuteSingleFunctions;
+
+/** A JSON request to the gateway or control API, authenticated with the Maton credential. */
+export async function matonRequest(
+	context: MatonContext,
+	api: keyof MatonBaseUrls,
+	path: string,
+	qs: IDataObject = {},
+	headers: IDataObject = {},
+): Promise<IDataObject> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const base = matonBaseUrls(credentials)[api];
+	return (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
+		method: 'GET',
+		url: `${base}${path}`,
+		qs,
+		headers,
+		json: true,
+	})) as IDataObject;
+}

@@ -1,0 +1,70 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { showFor } from './fields';
+import { sendMessageOperation } from './message';
+
+/** An interactive message: `type: interactive` with its own `interactive.type`. */
+export function interactiveMessageOperation(
+	operation: Omit<INodePropertyOptions, 'routing'>,
+	interactiveType: string,
+): INodePropertyOptions {
+	const base = sendMessageOperation(operation, 'interactive');
+	const request = base.routing?.request ?? {};
+	return {
+		...base,
+		routing: {
+			request: {
+				...request,
+				body: { ...(request.body as object), interactive: { type: interactiveType } },
+			},
+		},
+	};
+}
+
+/** The main text of an interactive message. */
+export function interactiveBodyField(operation: string, maxLength: number): INodeProperties {
+	return {
+		displayName: 'Body Text',
+		name: 'bodyText',
+		type: 'string',
+		required: true,
+		default: '',
+		typeOptions: { rows: 3 },
+		placeholder: 'e.g. Would you like to confirm your appointment?',
+		description: `The message text shown above the choices, up to ${maxLength} characters`,
+		displayOptions: showFor('message', [operation]),
+		routing: { send: { type: 'body', property: 'interactive.body.text' } },
+	};
+}
+
+export const interactiveHeaderTextOption: INodeProperties = {
+	displayName: 'Header Text',
+	name: 'headerText',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. Appointment reminder',
+	description: 'Bold title above the body, up to 60 characters',
+	routing: {
+		send: {
+			type: 'body',
+			property: 'interactive.header',
+			value: '={{ $value ? { type: "text", text: $value } : undefined }}',
+		},
+	},
+};
+
+export const interactiveFooterTextOption: INodeProperties = {
+	displayName: 'Footer Text',
+	name: 'footerText',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. Reply STOP to opt out',
+	description: 'Small grey text under the body, up to 60 characters',
+	routing: {
+		send: {
+			type: 'body',
+			property: 'interactive.footer',
+			value: '={{ $value ? { text: $value } : undefined }}',
+		},
+	},
+};

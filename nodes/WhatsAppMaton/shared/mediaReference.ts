@@ -1,0 +1,32 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { inputError } from './errors';
+
+/**
+ * preSend: a media message names its file by exactly one of `link` (a public https URL WhatsApp
+ * downloads) or `id` (an upload). An http link or a blank value would only fail at Meta.
+ */
+export async function checkMediaReference(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = requestOptions.body as IDataObject;
+	const media = (body[String(body.type)] ?? {}) as IDataObject;
+	const link = typeof media.link === 'string' ? media.link.trim() : undefined;
+	const id = typeof media.id === 'string' ? media.id.trim() : undefined;
+	if (link !== undefined) {
+		if (link === '') throw inputError(this, 'Media URL is empty');
+		if (!/^https:\/\/[^\s/]+/i.test(link)) {
+			throw inputError(
+				this,
+				`Media URL must be a public https:// link; got "${link}"`,
+				'WhatsApp downloads the file from this address, and accepts only https.',
+			);
+		}
+		media.link = link;
+	} else if (id !== undefined) {
+		if (id === '') throw inputError(this, 'Media ID is empty');
+		media.id = id;
+	}
+	return requestOptions;
+}
