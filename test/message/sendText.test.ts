@@ -1,0 +1,123 @@
+import { NodeApiError } from 'n8n-workflow';
+
+import {
+	API_KEY,
+	CONNECTION_ID,
+	GATEWAY_ORIGIN,
+	GRAPH,
+	PHONE_NUMBER_ID,
+	expectAuthorised,
+	fakeApi,
+	matonCredentials,
+	phoneNumberById,
+	runWhatsApp,
+} from './fixture';
+
+const sent = {
+	messaging_product: 'whatsapp',
+	contacts: [{ input: '15551234567', wa_id: '15551234567' }],
+	messages: [{ id: 'wamid.HBgLMTU1NTEyMzQ1NjcVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA' }],
+};
+
+describe('Message › Send Text', () => {
+	it('posts the seed body to /{phone-number-id}/messages and outputs the answer', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, sent);
+		const { items, error } = await runWhatsApp({
+			resource: 'message',
+			operation: 'sendText',
+			phoneNumberId: phoneNumberById(),
+			recipientPhoneNumber: '+1 (555) 123-4567',
+			text: 'Hello! Check out https://example.com',
+			options: { previewUrl: true },
+		});
+		expect(error).toBeUndefined();
+		expect(gateway.requests).toHaveLength(1);
+		const [request] = gateway.requests;
+		expect(request.method).toBe('POST');
+		expect(request.url).toBe(`${GRAPH}/${PHONE_NUMBER_ID}/messages`);
+		expectAuthorised(request);
+		expect(request.headers['maton-connection']).toBeUndefined();
+		expect(request.headers['content-type']).toMatch(/^application\/json/);
+		expect(request.body).toEqual({
+			messaging_product: 'whatsapp',
+			recipient_type: 'individual',
+			to: '15551234567',
+			type: 'text',
+			text: { preview_url: true, body: 'Hello! Check out https://example.com' },
+		});
+		expect(items.map((item) => item.json)).toEqual([sent]);
+	});
+
+	it('sends the Maton-Connection header from the node, over the credential default', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, sent).reply(200, sent);
+		await runWhatsApp(
+			{
+				resource: 'message',
+				operation: 'sendText',
+				phoneNumberId: phoneNumberById(),
+				recipientPhoneNumber: '15551234567',
+				text: 'Hi',
+				matonConnection: { __rl: true, mode: 'id', value: CONNECTION_ID },
+			},
+			{ credentials: matonCredentials({ connectionId: 'credential-default' }) },
+		);
+		await runWhatsApp(
+			{
+				resource: 'message',
+				operation: 'sendText',
+				phoneNumberId: phoneNumberById(),
+				recipientPhoneNumber: '15551234567',
+				text: 'Hi',
+			},
+			{ credentials: matonCredentials({ connectionId: 'credential-default' }) },
+		);
+		expect(gateway.requests.map((request) => request.headers['maton-connection'])).toEqual([
+			CONNECTION_ID,
+			'credential-default',
+		]);
+		expect(gateway.requests[1].body).toEqual({
+			messaging_product: 'whatsapp',
+			recipient_type: 'individual',
+			to: '15551234567',
+			type: 'text',
+			text: { body: 'Hi' },
+		});
+	});
+
+	it('follows the credential: another gateway host and Graph version', async () => {
+		const other = fakeApi('https://api.maton.ai').reply(200, sent);
+		const { error } = await runWhatsApp(
+			{
+				resource: 'message',
+				operation: 'sendText',
+				phoneNumberId: phoneNumberById(),
+				recipientPhoneNumber: '15551234567',
+				text: 'Hi',
+			},
+			{ credentials: matonCredentials({ gatewayBaseUrl: 'https://api.maton.ai/', graphApiVersion: 'v26.0' }) },
+		);
+		expect(error).toBeUndefined();
+		expect(other.requests[0].url).toBe(`https://api.maton.ai/whatsapp-business/v26.0/${PHONE_NUMBER_ID}/messages`);
+	});
+
+	it('turns a Graph error into a NodeApiError and keeps the key out of it', async () => {
+		fakeApi(GATEWAY_ORIGIN).reply(400, {
+			error: {
+				message: '(#131030) Recipient phone number not in allowed list',
+				type: 'OAuthException',
+				code: 131030,
+				fbtrace_id: 'AbCdEf',
+			},
+		});
+		const { error } = await runWhatsApp({
+			resource: 'message',
+			operation: 'sendText',
+			phoneNumberId: phoneNumberById(),
+			recipientPhoneNumber: '15551234567',
+			text: 'Hi',
+		});
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(JSON.stringify(error)).toContain('131030');
+		expect(JSON.stringify(error)).not.toContain(API_KEY);
+	});
+});
