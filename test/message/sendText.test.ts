@@ -11,7 +11,7 @@ import {
 	matonCredentials,
 	phoneNumberById,
 	runWhatsApp,
-} from './fixture';
+} from '../fixture';
 
 const sent = {
 	messaging_product: 'whatsapp',
