@@ -1,0 +1,63 @@
+/**
+ * The README's operations table, made from the node description itself so that the two cannot
+ * drift apart. test/package/readme.test.ts fails when the README's copy is stale;
+ * `UPDATE_README=1 npm test` rewrites it.
+ */
+import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+
+import { WhatsAppMaton } from '../nodes/WhatsAppMaton/WhatsAppMaton.node';
+
+const isOption = (entry: INodePropertyOptions | INodeProperties | INodePropertyCollection): entry is INodePropertyOptions =>
+	'value' in entry;
+
+function shownFor(property: INodeProperties, resource: string, operation: string): boolean {
+	const show = property.displayOptions?.show;
+	if (!show) return true;
+	const resources = show.resource as string[] | undefined;
+	const operations = show.operation as string[] | undefined;
+	return (!resources || resources.includes(resource)) && (!operations || operations.includes(operation));
+}
+
+/** `name` (Display Name), with the names inside collections: `options` (Options: `caption`, …). */
+function describeField(property: INodeProperties): string {
+	const required = property.required ? ' *' : '';
+	let inner = '';
+	if (property.type === 'collection' && property.options) {
+		inner = ': ' + (property.options as INodeProperties[]).map((option) => `\`${option.name}\``).join(', ');
+	} else if (property.type === 'fixedCollection' && property.options) {
+		inner =
+			': ' +
+			(property.options as INodePropertyCollection[])
+				.map((group) => `\`${group.name}\` [${group.values.map((value) => `\`${value.name}\``).join(', ')}]`)
+				.join(', ');
+	} else if (property.type === 'options' && property.options && property.name !== 'operation') {
+		inner = ': ' + (property.options as INodePropertyOptions[]).map((option) => `\`${String(option.value)}\``).join(' \\| ');
+	}
+	return `\`${property.name}\`${required} (${property.displayName}${inner})`;
+}
+
+export function operationsTable(): string {
+	const { properties } = new WhatsAppMaton().description;
+	const resourceProperty = properties.find((property) => property.name === 'resource');
+	const lines = [
+		'| Resource (`resource`) | Operation (`operation`) | What it does | Fields (`name`, * = required) |',
+		'| --- | --- | --- | --- |',
+	];
+	for (const resource of (resourceProperty?.options ?? []).filter(isOption)) {
+		const selector = properties.find(
+			(property) =>
+				property.name === 'operation' &&
+				(property.displayOptions?.show?.resource as string[] | undefined)?.includes(String(resource.value)),
+		);
+		for (const operation of (selector?.options ?? []).filter(isOption)) {
+			const fields = properties
+				.filter((property) => !['resource', 'operation'].includes(property.name))
+				.filter((property) => shownFor(property, String(resource.value), String(operation.value)))
+				.map(describeField);
+			lines.push(
+				`| ${resource.name} (\`${String(resource.value)}\`) | ${operation.name} (\`${String(operation.value)}\`) | ${operation.action ?? ''} | ${fields.join('<br>')} |`,
+			);
+		}
+	}
+	return lines.join('\n');
+}

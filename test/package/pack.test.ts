@@ -1,0 +1,38 @@
+/** What `npm pack` would publish: the built code and the package's own papers, nothing else. */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+
+interface PackEntry {
+	files: Array<{ path: string }>;
+}
+
+describe('npm pack', () => {
+	it('holds only dist/, README.md, LICENSE and package.json', () => {
+		const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+			cwd: path.resolve(__dirname, '../..'),
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore'],
+		});
+		const [entry] = JSON.parse(output) as PackEntry[];
+		const files = entry.files.map((file) => file.path);
+		const outside = files.filter(
+			(file) => !file.startsWith('dist/') && !['README.md', 'LICENSE', 'package.json'].includes(file),
+		);
+		expect(outside).toEqual([]);
+		expect(files.filter((file) => /tsbuildinfo|\.test\.|(^|\/)test\//.test(file))).toEqual([]);
+		expect(files).toEqual(
+			expect.arrayContaining([
+				'dist/nodes/WhatsAppMaton/WhatsAppMaton.node.js',
+				'dist/nodes/WhatsAppMaton/WhatsAppMaton.node.json',
+				'dist/credentials/MatonApi.credentials.js',
+				'dist/icons/whatsapp.svg',
+				'dist/icons/whatsapp.dark.svg',
+				'dist/icons/maton.svg',
+				'dist/icons/maton.dark.svg',
+				'README.md',
+				'LICENSE',
+				'package.json',
+			]),
+		);
+	});
+});
