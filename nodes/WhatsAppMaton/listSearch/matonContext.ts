@@ -12,19 +12,28 @@ function currentParameter(context: ILoadOptionsFunctions, name: string): unknown
 	}
 }
 
+/**
+ * A text value usable while listing: trimmed, and empty for an expression (`={{ $json.x }}`),
+ * which has no item to resolve against here and must not be sent as it is.
+ */
+function literal(value: unknown): string {
+	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+	return text.startsWith('=') ? '' : text;
+}
+
 /** The `Maton-Connection` header the node would send, so pickers list what the node will use. */
 export async function connectionHeader(context: ILoadOptionsFunctions): Promise<IDataObject> {
 	const picked = currentParameter(context, 'matonConnection') as
 		| INodeParameterResourceLocator
 		| undefined;
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const connectionId = String(picked?.value ?? '') || String(credentials.connectionId ?? '');
+	const connectionId = literal(picked?.value) || literal(credentials.connectionId);
 	return connectionId ? { 'Maton-Connection': connectionId } : {};
 }
 
 /** The business account the node's field or the credential names; pickers need one. */
 export async function businessAccountId(context: ILoadOptionsFunctions): Promise<string> {
-	const fromNode = String(currentParameter(context, 'businessAccountId') ?? '').trim();
+	const fromNode = literal(currentParameter(context, 'businessAccountId'));
 	if (fromNode) return fromNode;
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const fromCredential = String(credentials.businessAccountId ?? '').trim();

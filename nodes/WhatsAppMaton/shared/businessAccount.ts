@@ -10,7 +10,7 @@ export async function requireBusinessAccountId(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const fromNode = this.getNodeParameter('businessAccountId', '') as string;
+	const fromNode = String(this.getNodeParameter('businessAccountId', '') ?? '');
 	if (fromNode.trim() === '') {
 		const credentials = await this.getCredentials('matonApi');
 		if (String(credentials.businessAccountId ?? '').trim() === '') {

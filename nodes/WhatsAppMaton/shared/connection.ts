@@ -1,6 +1,34 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { inputError } from './errors';
 import { showFor } from './fields';
+
+/**
+ * preSend for Connection › Get and Delete: the ID is the last path segment, so an empty one (an
+ * expression that found nothing) would turn Delete into `DELETE /connections/`.
+ */
+export async function requireConnectionId(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const connectionId = String(
+		this.getNodeParameter('connectionId', '', { extractValue: true }) ?? '',
+	).trim();
+	if (connectionId === '') {
+		throw inputError(
+			this,
+			'Connection is empty',
+			'Pick a connection from the list, or give its ID (connection_id in Connection › List).',
+		);
+	}
+	return requestOptions;
+}
 
 /**
  * postReceive: the control API wraps one connection as `{ connection: {...} }`; the item is the
@@ -43,6 +71,10 @@ export function connectionIdField(operation: string): INodeProperties {
 			},
 		],
 		displayOptions: showFor('connection', [operation]),
-		routing: { request: { url: '=/connections/{{ encodeURIComponent($value.trim()) }}' } },
+		routing: {
+			// String(): an expression may give something other than text.
+			request: { url: "=/connections/{{ encodeURIComponent(String($value ?? '').trim()) }}" },
+			send: { preSend: [requireConnectionId] },
+		},
 	};
 }

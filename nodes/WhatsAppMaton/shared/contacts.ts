@@ -44,6 +44,17 @@ export function contactFromFields(fields: ContactFields): IDataObject {
 	return contact;
 }
 
+/** `YYYY-MM-DD` naming a day that exists: `1990-02-30` has the shape but is no date. */
+function isCalendarDate(text: string): boolean {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+	if (!match) return false;
+	const [year, month, day] = match.slice(1).map(Number);
+	const date = new Date(Date.UTC(year, month - 1, day));
+	return (
+		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+	);
+}
+
 /** preSend for Send Contacts: puts the `contacts` array in the body after checking each card. */
 export async function buildContacts(
 	this: IExecuteSingleFunctions,
@@ -61,8 +72,11 @@ export async function buildContacts(
 			throw inputError(this, `Contact ${index + 1} has no Formatted Name; WhatsApp requires one`);
 		}
 		const birthday = contact.birthday;
-		if (birthday !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(birthday))) {
-			throw inputError(this, `Contact ${index + 1} Birthday "${String(birthday)}" must be YYYY-MM-DD`);
+		if (birthday !== undefined && !isCalendarDate(String(birthday))) {
+			throw inputError(
+				this,
+				`Contact ${index + 1} Birthday "${String(birthday)}" must be a date written YYYY-MM-DD`,
+			);
 		}
 	});
 	(requestOptions.body as IDataObject).contacts = contacts;

@@ -1,6 +1,7 @@
 import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { requireBusinessAccountId } from './businessAccount';
+import { requirePhoneNumberId } from './phoneNumberId';
 import { MATON_CONNECTION_HEADER_EXPRESSION } from './gateway';
 
 /** Display a field only for the given resource and operations. */
@@ -47,7 +48,10 @@ export function phoneNumberIdField(
 			},
 		],
 		displayOptions: showFor(resource, operations),
-		routing: { request: { url: `=/{{ encodeURIComponent($value) }}${pathSuffix}` } },
+		routing: {
+			request: { url: `=/{{ encodeURIComponent(String($value ?? '').trim()) }}${pathSuffix}` },
+			send: { preSend: [requirePhoneNumberId] },
+		},
 	};
 }
 
@@ -69,7 +73,7 @@ export function businessAccountIdField(
 		displayOptions: showFor(resource, operations),
 		routing: {
 			request: {
-				url: `=/{{ encodeURIComponent($value || $credentials.businessAccountId || '') }}${pathSuffix}`,
+				url: `=/{{ encodeURIComponent(String($value ?? '').trim() || String($credentials.businessAccountId ?? '').trim()) }}${pathSuffix}`,
 			},
 			send: { preSend: [requireBusinessAccountId] },
 		},

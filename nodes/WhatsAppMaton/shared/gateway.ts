@@ -30,7 +30,7 @@ export const CONTROL_BASE_URL_EXPRESSION = `={{ ${trimmed('controlBaseUrl')} }}`
  * at all so that Maton falls back to the oldest active connection.
  */
 export const MATON_CONNECTION_HEADER_EXPRESSION =
-	'={{ $value || $credentials.connectionId || undefined }}';
+	"={{ String($value ?? '').trim() || String($credentials.connectionId ?? '').trim() || undefined }}";
 
 /**
  * Cursor paging through the gateway. Graph's `paging.next` is an absolute graph.facebook.com URL

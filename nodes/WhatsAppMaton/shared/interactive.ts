@@ -75,7 +75,7 @@ export async function buildReplyButtonsAction(
 	}
 	buttons.forEach((button, index) => {
 		checkLength(this, `Button ${index + 1} ID`, button.id, { min: 1, max: 256 });
-		checkLength(this, `Button title ${index + 1}`, button.title, { min: 1, max: 20 });
+		checkLength(this, `Button ${index + 1} title`, button.title, { min: 1, max: 20 });
 	});
 	checkUnique(this, 'Button ID', buttons.map((button) => button.id));
 	checkUnique(this, 'Button title', buttons.map((button) => button.title));

@@ -1,6 +1,26 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
+import { inputError } from './errors';
 import { showFor } from './fields';
+
+/**
+ * preSend for Media › Get URL and Delete: the media ID is the whole path, so an empty one (an
+ * expression that found nothing) would send the request to the Graph version root instead.
+ */
+export async function requireMediaId(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const mediaId = String(this.getNodeParameter('mediaId', '') ?? '').trim();
+	if (mediaId === '') {
+		throw inputError(
+			this,
+			'Media ID is empty',
+			'Give the ID returned by Media › Upload or found in an incoming message.',
+		);
+	}
+	return requestOptions;
+}
 
 /** The media id of Media › Get URL and Delete; it is the whole gateway path. */
 export function mediaIdField(operation: string): INodeProperties {
@@ -13,6 +33,10 @@ export function mediaIdField(operation: string): INodeProperties {
 		placeholder: 'e.g. 1037543291543636',
 		description: 'ID of the media, from Media › Upload or from an incoming message webhook',
 		displayOptions: showFor('media', [operation]),
-		routing: { request: { url: '=/{{ encodeURIComponent($value.trim()) }}' } },
+		routing: {
+			// String(): an expression may give the ID as a number.
+			request: { url: "=/{{ encodeURIComponent(String($value ?? '').trim()) }}" },
+			send: { preSend: [requireMediaId] },
+		},
 	};
 }

@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { inputError } from './errors';
+import { checkLength } from './text';
 
 /**
  * preSend: a media message names its file by exactly one of `link` (a public https URL WhatsApp
- * downloads) or `id` (an upload). An http link or a blank value would only fail at Meta.
+ * downloads) or `id` (an upload). An http link or a blank value would only fail at Meta, and so
+ * would a caption over 1024 characters or a document file name over 240.
  */
 export async function checkMediaReference(
 	this: IExecuteSingleFunctions,
@@ -27,6 +29,12 @@ export async function checkMediaReference(
 	} else if (id !== undefined) {
 		if (id === '') throw inputError(this, 'Media ID is empty');
 		media.id = id;
+	}
+	if (typeof media.caption === 'string') {
+		checkLength(this, 'Caption', media.caption, { max: 1024 });
+	}
+	if (typeof media.filename === 'string') {
+		checkLength(this, 'File Name', media.filename, { max: 240 });
 	}
 	return requestOptions;
 }

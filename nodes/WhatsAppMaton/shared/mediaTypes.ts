@@ -40,7 +40,11 @@ export function mediaKindOfMimeType(mimeType: string): MediaKind | undefined {
 	);
 }
 
+/**
+ * A size for messages, rounded up so that a file just over a limit never reads as the limit
+ * itself: 5 MB + 1 byte is "5.01 MB", 500 KB + 1 byte is "501 KB".
+ */
 export function describeSize(bytes: number): string {
-	if (bytes >= MB) return `${(bytes / MB).toFixed(1).replace(/\.0$/, '')} MB`;
+	if (bytes >= MB) return `${Math.ceil((bytes / MB) * 100) / 100} MB`;
 	return `${Math.ceil(bytes / 1024)} KB`;
 }

@@ -2,8 +2,8 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, IDataObject } from '
 
 import { inputError } from './errors';
 
-/** Separators people type in phone numbers, and the leading `+` WhatsApp does not want. */
-const PHONE_NUMBER_DECORATION = /[\s\-.()+]/g;
+/** Separators people type in phone numbers. */
+const PHONE_NUMBER_SEPARATORS = /[\s\-.()]/g;
 
 export type RecipientCheck = { ok: true; number: string } | { ok: false; reason: string };
 
@@ -12,7 +12,8 @@ export type RecipientCheck = { ok: true; number: string } | { ok: false; reason:
  * no `00` prefix, 7 to 15 digits.
  */
 export function normaliseRecipientNumber(raw: string): RecipientCheck {
-	const number = raw.trim().replace(PHONE_NUMBER_DECORATION, '');
+	// One leading `+` is the international prefix WhatsApp does not want; a `+` elsewhere is a typo.
+	const number = raw.replace(PHONE_NUMBER_SEPARATORS, '').replace(/^\+/, '');
 	if (number === '') return { ok: false, reason: 'is empty' };
 	if (!/^[0-9]+$/.test(number)) return { ok: false, reason: `"${raw}" has characters other than digits` };
 	if (number.startsWith('00')) {

@@ -14,6 +14,32 @@ export function placeholdersOf(text: string): string[] {
 	return [...text.matchAll(PLACEHOLDER)].map((match) => match[1]);
 }
 
+const isNumbered = (placeholder: string) => /^\d+$/.test(placeholder);
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/**
+ * Whether a template uses named placeholders. Numbered `{{1}}` and named `{{name}}` never mix in
+ * one template: Meta reads the whole template as one or the other (`parameter_format`).
+ */
+function usesNamedPlaceholders(
+	context: IExecuteSingleFunctions,
+	label: string,
+	texts: string[],
+): boolean {
+	const placeholders = texts.flatMap(placeholdersOf);
+	const named = placeholders.filter((placeholder) => !isNumbered(placeholder));
+	const numbered = placeholders.filter(isNumbered);
+	if (named.length > 0 && numbered.length > 0) {
+		throw inputError(
+			context,
+			`${label} mixes numbered and named placeholders ({{${numbered[0]}}} and {{${named[0]}}})`,
+			'Use numbered placeholders {{1}}, {{2}}, … or named ones such as {{customer_name}} throughout the template, not both.',
+		);
+	}
+	return named.length > 0;
+}
+
 interface ExampleFields {
 	parameterName?: string;
 	value?: string;
@@ -32,7 +58,7 @@ function exampleFor(
 ): IDataObject | undefined {
 	const placeholders = placeholdersOf(text);
 	if (placeholders.length === 0) return undefined;
-	const named = placeholders.some((placeholder) => !/^\d+$/.test(placeholder));
+	const named = placeholders.some((placeholder) => !isNumbered(placeholder));
 	if (named) {
 		const params = placeholders.map((placeholder) => {
 			const example = examples.find((entry) => entry.parameterName?.trim() === placeholder);
@@ -47,11 +73,37 @@ function exampleFor(
 	if (values.length !== placeholders.length || values.some((value) => value === '')) {
 		throw inputError(
 			context,
-			`${label} has ${placeholders.length} placeholders but ${values.filter(Boolean).length} examples`,
+			`${label} has ${plural(placeholders.length, 'placeholder')} but ${plural(values.filter(Boolean).length, 'example')}`,
 			'WhatsApp reviews templates with one example per placeholder, in order.',
 		);
 	}
 	return component === 'header' ? { header_text: values } : { body_text: [values] };
+}
+
+/**
+ * Checks components given as JSON the way Meta reviews them: a header or body text with
+ * placeholders needs its `example`, and placeholders are all numbered or all named. Returns
+ * whether they are named, since JSON mode gives only `components` and the node sets
+ * `parameter_format`.
+ */
+function checkJsonComponents(context: IExecuteSingleFunctions, components: IDataObject[]): boolean {
+	const texts: string[] = [];
+	for (const component of components) {
+		const type = String(component.type ?? '').toUpperCase();
+		if ((type !== 'HEADER' && type !== 'BODY') || typeof component.text !== 'string') continue;
+		texts.push(component.text);
+		if (placeholdersOf(component.text).length === 0) continue;
+		const example = component.example as IDataObject | undefined;
+		const key = type === 'HEADER' ? 'header_text' : 'body_text';
+		if (!example || (example[key] === undefined && example[`${key}_named_params`] === undefined)) {
+			throw inputError(
+				context,
+				`Components (JSON): the ${type} text has placeholders but no example`,
+				`Add "example": { "${key}": ${type === 'HEADER' ? '["…"]' : '[["…", "…"]]'} } with one sample value per placeholder, or "${key}_named_params" for named placeholders.`,
+			);
+		}
+	}
+	return usesNamedPlaceholders(context, 'Components (JSON)', texts);
 }
 
 /** preSend for Template › Create: checks the name and builds `components` and `parameter_format`. */
@@ -69,7 +121,9 @@ export async function buildTemplateDefinition(
 	}
 	const mode = this.getNodeParameter('specifyDefinition', 'fields') as SpecifyMode;
 	if (mode === 'json') {
-		body.components = readJsonArrayParameter(this, 'definitionJson', 'Components (JSON)');
+		const components = readJsonArrayParameter(this, 'definitionJson', 'Components (JSON)');
+		body.components = components;
+		if (checkJsonComponents(this, components)) body.parameter_format = 'NAMED';
 		return requestOptions;
 	}
 	const bodyText = this.getNodeParameter('bodyText', '') as string;
@@ -80,12 +134,11 @@ export async function buildTemplateDefinition(
 		footerText?: string;
 	};
 	checkLength(this, 'Body Text', bodyText, { min: 1, max: 1024 });
+	const named = usesNamedPlaceholders(this, 'The template', [extra.headerText ?? '', bodyText]);
 	const components: IDataObject[] = [];
-	let named = false;
 	if (extra.headerText) {
 		checkLength(this, 'Header Text', extra.headerText, { max: 60 });
 		const headerPlaceholders = placeholdersOf(extra.headerText);
-		named ||= headerPlaceholders.some((placeholder) => !/^\d+$/.test(placeholder));
 		const headerExamples = extra.headerExample
 			? [{ value: extra.headerExample, parameterName: headerPlaceholders[0] }]
 			: [];
@@ -93,7 +146,6 @@ export async function buildTemplateDefinition(
 		components.push({ type: 'HEADER', format: 'TEXT', text: extra.headerText, ...(example ? { example } : {}) });
 	}
 	const bodyExample = exampleFor(this, 'Body Text', 'body', bodyText, examples);
-	named ||= placeholdersOf(bodyText).some((placeholder) => !/^\d+$/.test(placeholder));
 	components.push({ type: 'BODY', text: bodyText, ...(bodyExample ? { example: bodyExample } : {}) });
 	if (extra.footerText) {
 		checkLength(this, 'Footer Text', extra.footerText, { max: 60 });

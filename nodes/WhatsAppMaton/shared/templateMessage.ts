@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 
 import { inputError } from './errors';
 import { readJsonArrayParameter, type SpecifyMode } from './json';
+import { checkLength } from './text';
 
 /** One parameter as the editor's fixed collection holds it. */
 export interface TemplateParameterFields {
@@ -28,6 +29,9 @@ const BUTTON_PARAMETER_TYPE = {
 } as const;
 
 const MEDIA_PARAMETER_TYPES = new Set(['image', 'video', 'document']);
+
+/** The parameters that fill a `{{1}}` or `{{name}}` placeholder in the text. */
+const TEXT_PARAMETER_TYPES = new Set(['text', 'currency', 'date_time']);
 
 /** A media parameter's value is a public link when it looks like one, else an uploaded media ID. */
 function mediaReference(value: string): IDataObject {
@@ -88,6 +92,67 @@ export function templateComponentsFromFields(
 	});
 }
 
+/**
+ * The rules Graph holds a template message's components to, from the fields or the JSON: a header
+ * takes one parameter, its text at most 60 characters; a media parameter's link is public https;
+ * and a template's placeholders are all named or all numbered, so either every text, currency
+ * and date-time parameter has a `parameter_name` or none has.
+ */
+function checkTemplateComponents(
+	context: IExecuteSingleFunctions,
+	components: IDataObject[],
+): void {
+	const placeholders: Array<{ label: string; named: boolean }> = [];
+	components.forEach((component, position) => {
+		const type = String(component.type ?? '').toLowerCase();
+		if (type !== 'header' && type !== 'body') return;
+		const where = `Component ${position + 1} (${type})`;
+		const parameters: unknown[] = Array.isArray(component.parameters) ? component.parameters : [];
+		if (type === 'header' && parameters.length > 1) {
+			throw inputError(
+				context,
+				`${where} has ${parameters.length} parameters; a template header takes one`,
+			);
+		}
+		parameters.forEach((entry, index) => {
+			const label = `${where} parameter ${index + 1}`;
+			if (typeof entry !== 'object' || entry === null) {
+				throw inputError(context, `${label} is not an object`);
+			}
+			const parameter = entry as IDataObject;
+			const parameterType = String(parameter.type ?? '');
+			if (type === 'header' && parameterType === 'text') {
+				checkLength(context, `${label} text`, String(parameter.text ?? ''), { max: 60 });
+			}
+			const media = MEDIA_PARAMETER_TYPES.has(parameterType)
+				? (parameter[parameterType] as IDataObject | undefined)
+				: undefined;
+			if (typeof media?.link === 'string' && !/^https:\/\/[^\s/]+/i.test(media.link.trim())) {
+				throw inputError(
+					context,
+					`${label} ${parameterType} link must be a public https:// link; got "${media.link}"`,
+					'WhatsApp downloads the file from this address, and accepts only https.',
+				);
+			}
+			// Header media and locations fill no placeholder, so they carry no name either way.
+			if (!TEXT_PARAMETER_TYPES.has(parameterType)) return;
+			const name = parameter.parameter_name;
+			placeholders.push({ label, named: typeof name === 'string' && name.trim() !== '' });
+		});
+	});
+	if (placeholders.some((placeholder) => placeholder.named)) {
+		const numbered = placeholders.find((placeholder) => !placeholder.named);
+		if (numbered) {
+			throw inputError(
+				context,
+				`${numbered.label} has no Parameter Name while others have one; ` +
+					"a template's placeholders are all named or all numbered",
+				'Give every text, currency and date-time parameter the name of its placeholder, or none of them.',
+			);
+		}
+	}
+}
+
 /** preSend for Send Template: adds `template.components` from the fields or the JSON. */
 export async function buildTemplateComponents(
 	this: IExecuteSingleFunctions,
@@ -102,6 +167,7 @@ export async function buildTemplateComponents(
 					this,
 					(this.getNodeParameter('components.component', []) as TemplateComponentFields[]) ?? [],
 				);
+	checkTemplateComponents(this, components);
 	if (components.length) template.components = components;
 	if (typeof template.name !== 'string' || template.name.trim() === '') {
 		throw inputError(this, 'Template is empty; pick a template or give its name');

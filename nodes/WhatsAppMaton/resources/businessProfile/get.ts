@@ -24,6 +24,17 @@ const PROFILE_FIELDS: Array<[string, string]> = [
 	['websites', 'Websites'],
 ];
 
+/** Every profile field, in the order Maton's reference asks for them. */
+const ALL_FIELDS = [
+	'about',
+	'address',
+	'description',
+	'email',
+	'profile_picture_url',
+	'websites',
+	'vertical',
+];
+
 export const getFields: INodeProperties[] = [
 	phoneNumberIdField('businessProfile', ['get'], '/whatsapp_business_profile'),
 	{
@@ -39,9 +50,16 @@ export const getFields: INodeProperties[] = [
 			'vertical',
 			'websites',
 		],
-		description: 'Which profile fields to return',
+		description: 'Which profile fields to return; leave empty for all of them',
 		options: PROFILE_FIELDS.map(([value, name]) => ({ name, value })),
 		displayOptions: showFor('businessProfile', ['get']),
-		routing: { send: { type: 'query', property: 'fields', value: '={{ $value.join(",") }}' } },
+		routing: {
+			send: {
+				type: 'query',
+				property: 'fields',
+				// An empty list would send `fields=` and get no profile field back: ask for all of them.
+				value: `={{ ($value.length ? $value : ${JSON.stringify(ALL_FIELDS)}).join(",") }}`,
+			},
+		},
 	},
 ];

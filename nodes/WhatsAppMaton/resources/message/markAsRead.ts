@@ -1,6 +1,31 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
+import { inputError } from '../../shared/errors';
 import { phoneNumberIdField, showFor } from '../../shared/fields';
+
+/** preSend: a blank message ID (say, from an expression that found nothing) would only fail at Meta. */
+async function checkMessageId(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = requestOptions.body as IDataObject;
+	const messageId = String(body.message_id ?? '').trim();
+	if (messageId === '') {
+		throw inputError(
+			this,
+			'Message ID is empty',
+			'Give the wamid of the received message, from the incoming message webhook.',
+		);
+	}
+	body.message_id = messageId;
+	return requestOptions;
+}
 
 export const markAsReadOperation: INodePropertyOptions = {
 	name: 'Mark as Read',
@@ -24,7 +49,7 @@ export const markAsReadFields: INodeProperties[] = [
 		placeholder: 'e.g. wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=',
 		description: 'ID (wamid) of the received message, from the incoming message webhook',
 		displayOptions: showFor('message', ['markAsRead']),
-		routing: { send: { type: 'body', property: 'message_id' } },
+		routing: { send: { type: 'body', property: 'message_id', preSend: [checkMessageId] } },
 	},
 	{
 		displayName: 'Options',

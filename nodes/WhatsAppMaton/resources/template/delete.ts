@@ -1,7 +1,31 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { normaliseDeletion } from '../../shared/deletion';
+import { inputError } from '../../shared/errors';
 import { businessAccountIdField, showFor } from '../../shared/fields';
+
+/**
+ * preSend: the name says what to delete. Sent empty (an expression that found nothing), Graph
+ * would be asked to delete `name=` instead of the node stopping with a clear message.
+ */
+async function requireTemplateName(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const qs = (requestOptions.qs ?? {}) as IDataObject;
+	const name = String(qs.name ?? '').trim();
+	if (name === '') {
+		throw inputError(this, 'Template Name is empty', 'Give the name of the template to delete.');
+	}
+	requestOptions.qs = { ...qs, name };
+	return requestOptions;
+}
 
 export const deleteOperation: INodePropertyOptions = {
 	name: 'Delete',
@@ -22,7 +46,7 @@ export const deleteFields: INodeProperties[] = [
 		placeholder: 'e.g. order_confirmation',
 		description: 'Name of the template to delete; without a template ID every language of it goes',
 		displayOptions: showFor('template', ['delete']),
-		routing: { send: { type: 'query', property: 'name' } },
+		routing: { send: { type: 'query', property: 'name', preSend: [requireTemplateName] } },
 	},
 	{
 		displayName: 'Options',
@@ -39,7 +63,10 @@ export const deleteFields: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. 1407680676729941',
 				description: 'ID of one language version (hsm_id) to delete just that translation',
-				routing: { send: { type: 'query', property: 'hsm_id' } },
+				// Added but left empty, the option must not send `hsm_id=`.
+				routing: {
+					send: { type: 'query', property: 'hsm_id', value: '={{ String($value ?? "").trim() || undefined }}' },
+				},
 			},
 		],
 	},

@@ -16,6 +16,9 @@ export const listOperation: INodePropertyOptions = {
 	},
 };
 
+/** A text filter added but left empty filters nothing, rather than asking for `name=`. */
+const EMPTY_AS_UNSET = '={{ String($value ?? "").trim() || undefined }}';
+
 export const listFields: INodeProperties[] = [
 	businessAccountIdField('template', ['list'], '/message_templates'),
 	...returnAllAndLimitFields('template', ['list'], { sendLimitAsQuery: true, defaultPageSize: 100 }),
@@ -43,7 +46,7 @@ export const listFields: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. en_US',
 				description: 'Only templates in this language (locale code)',
-				routing: { send: { type: 'query', property: 'language' } },
+				routing: { send: { type: 'query', property: 'language', value: EMPTY_AS_UNSET } },
 			},
 			{
 				displayName: 'Name',
@@ -52,7 +55,7 @@ export const listFields: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. order_',
 				description: 'Only templates whose name contains this text',
-				routing: { send: { type: 'query', property: 'name' } },
+				routing: { send: { type: 'query', property: 'name', value: EMPTY_AS_UNSET } },
 			},
 			{
 				displayName: 'Status',
