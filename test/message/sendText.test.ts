@@ -12,6 +12,7 @@ import {
 	phoneNumberById,
 	runWhatsApp,
 } from '../fixture';
+import { expectRejected } from './expectRejected';
 
 const sent = {
 	messaging_product: 'whatsapp',
@@ -119,5 +120,44 @@ describe('Message › Send Text', () => {
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(JSON.stringify(error)).toContain('131030');
 		expect(JSON.stringify(error)).not.toContain(API_KEY);
+	});
+});
+
+describe('Message › Send Text, shared fields', () => {
+	const base = {
+		resource: 'message',
+		operation: 'sendText',
+		recipientPhoneNumber: '15551234567',
+		text: 'Hi',
+	};
+
+	it('refuses a phone number ID that an expression left empty, sending nothing', async () => {
+		await expectRejected(
+			{ ...base, phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.missing }}' } },
+			/Business Phone Number is empty/,
+		);
+	});
+
+	it('refuses a phone number given where its ID belongs', async () => {
+		await expectRejected(
+			{ ...base, phoneNumberId: { __rl: true, mode: 'id', value: '={{ "+1 555 0100" }}' } },
+			/Business Phone Number "\+1 555 0100" is not a phone number ID/,
+		);
+	});
+
+	it('treats a blank Maton Connection as unset and uses the credential default', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, sent);
+		await runWhatsApp(
+			{ ...base, phoneNumberId: phoneNumberById(), matonConnection: { __rl: true, mode: 'id', value: '  ' } },
+			{ credentials: matonCredentials({ connectionId: CONNECTION_ID }) },
+		);
+		expect(gateway.requests[0].headers['maton-connection']).toBe(CONNECTION_ID);
+	});
+
+	it('accepts one leading + but not a + inside the number', async () => {
+		await expectRejected(
+			{ ...base, phoneNumberId: phoneNumberById(), recipientPhoneNumber: '1555+1234567' },
+			/Recipient Phone Number "1555\+1234567" has characters other than digits/,
+		);
 	});
 });

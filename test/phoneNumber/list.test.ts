@@ -1,0 +1,115 @@
+import {
+	BUSINESS_ACCOUNT_ID,
+	CONNECTION_ID,
+	GATEWAY_ORIGIN,
+	GRAPH,
+	expectAuthorised,
+	fakeApi,
+	matonCredentials,
+	runWhatsApp,
+} from '../fixture';
+import { expectInputError, splitUrl } from '../assertions';
+
+const PHONE_NUMBERS = `${GRAPH}/${BUSINESS_ACCOUNT_ID}/phone_numbers`;
+
+const phone = (id: string, display: string, name: string) => ({
+	id,
+	display_phone_number: display,
+	verified_name: name,
+	quality_rating: 'GREEN',
+	code_verification_status: 'VERIFIED',
+	name_status: 'APPROVED',
+	platform_type: 'CLOUD_API',
+	throughput: { level: 'STANDARD' },
+	account_mode: 'LIVE',
+});
+
+const page1 = [
+	phone('106540352242922', '+1 555-0100', 'Acme Support'),
+	phone('106540352242923', '+1 555-0101', 'Acme Sales'),
+];
+const page2 = [phone('106540352242924', '+44 20 7946 0958', 'Acme UK')];
+
+const graphPage = (data: object[], after: string, next: boolean) => ({
+	data,
+	paging: {
+		cursors: { before: 'QVFIUmJlZAZDZD', after },
+		...(next
+			? { next: `https://graph.facebook.com/v25.0/${BUSINESS_ACCOUNT_ID}/phone_numbers?limit=100&after=${after}` }
+			: {}),
+	},
+});
+
+describe('Phone Number › List', () => {
+	it('asks for Limit phone numbers in one request and outputs one item per number', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, graphPage(page1, 'QVFIUmFmdGVyMQZDZD', true));
+		const { items, error } = await runWhatsApp({ resource: 'phoneNumber', operation: 'list', limit: 1 });
+		expect(error).toBeUndefined();
+		expect(gateway.requests).toHaveLength(1);
+		const [request] = gateway.requests;
+		expect(request.method).toBe('GET');
+		expect(request.url).toBe(`${PHONE_NUMBERS}?limit=1`);
+		expectAuthorised(request);
+		expect(request.headers['maton-connection']).toBeUndefined();
+		expect(request.body).toBeUndefined();
+		expect(items.map((item) => item.json)).toEqual([page1[0]]);
+	});
+
+	it('pages through the gateway with the after cursor on Return All, never to paging.next', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN)
+			.reply(200, graphPage(page1, 'QVFIUmFmdGVyMQZDZD', true))
+			.reply(200, graphPage(page2, 'QVFIUmFmdGVyMgZDZD', false));
+		const graph = fakeApi('https://graph.facebook.com');
+		const { items, error } = await runWhatsApp({
+			resource: 'phoneNumber',
+			operation: 'list',
+			returnAll: true,
+			options: { fields: ['id', 'display_phone_number', 'verified_name', 'quality_rating'] },
+		});
+		expect(error).toBeUndefined();
+		expect(graph.requests).toHaveLength(0);
+		expect(gateway.requests.map((request) => request.method)).toEqual(['GET', 'GET']);
+		const fields = 'id,display_phone_number,verified_name,quality_rating';
+		expect(gateway.requests.map((request) => splitUrl(request.url))).toEqual([
+			{ base: PHONE_NUMBERS, query: { limit: '100', fields } },
+			{ base: PHONE_NUMBERS, query: { limit: '100', fields, after: 'QVFIUmFmdGVyMQZDZD' } },
+		]);
+		gateway.requests.forEach(expectAuthorised);
+		expect(items.map((item) => item.json)).toEqual([...page1, ...page2]);
+	});
+
+	it("uses the node's business account ID and connection", async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, graphPage([], 'x', false));
+		const { items, error } = await runWhatsApp({
+			resource: 'phoneNumber',
+			operation: 'list',
+			businessAccountId: '998877665544332',
+			limit: 50,
+			matonConnection: { __rl: true, mode: 'id', value: CONNECTION_ID },
+		});
+		expect(error).toBeUndefined();
+		expect(gateway.requests[0].url).toBe(`${GRAPH}/998877665544332/phone_numbers?limit=50`);
+		expect(gateway.requests[0].headers['maton-connection']).toBe(CONNECTION_ID);
+		expect(items).toEqual([]);
+	});
+
+	it("sends the credential's default connection when the node names none", async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, graphPage([], 'x', false));
+		await runWhatsApp(
+			{ resource: 'phoneNumber', operation: 'list', limit: 50 },
+			{ credentials: matonCredentials({ connectionId: 'credential-default' }) },
+		);
+		expect(gateway.requests[0].headers['maton-connection']).toBe('credential-default');
+	});
+
+	it('fails without a request when neither the node nor the credential names a business account', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN);
+		const { items, error } = await runWhatsApp(
+			{ resource: 'phoneNumber', operation: 'list', businessAccountId: '', limit: 50 },
+			{ credentials: matonCredentials({ businessAccountId: '' }) },
+		);
+		expectInputError(error, /^WhatsApp Business Account ID is empty/);
+		expect(items).toEqual([]);
+		expect(gateway.requests).toHaveLength(0);
+	});
+});

@@ -1,0 +1,317 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import {
+	BUSINESS_ACCOUNT_ID,
+	CONNECTION_ID,
+	GATEWAY_ORIGIN,
+	GRAPH,
+	expectAuthorised,
+	fakeApi,
+	matonCredentials,
+	runWhatsApp,
+} from '../fixture';
+import { expectInputError } from '../assertions';
+
+const TEMPLATES = `${GRAPH}/${BUSINESS_ACCOUNT_ID}/message_templates`;
+const created = { id: '1407680676729941', status: 'PENDING', category: 'UTILITY' };
+
+/** Template › Create in fields mode with the seed's example, plus what the test adds. */
+const create = (extra: INodeParameters = {}): INodeParameters => ({
+	resource: 'template',
+	operation: 'create',
+	templateName: 'order_confirmation',
+	languageCode: 'en_US',
+	category: 'UTILITY',
+	bodyText: 'Hi {{1}}, your order #{{2}} has been confirmed!',
+	bodyExamples: { example: [{ value: 'Jane' }, { value: '1234' }] },
+	templateOptions: { headerText: 'Order Confirmation', footerText: 'Thank you for your purchase' },
+	...extra,
+});
+
+/** The seed's Create Template body, with the example Meta requires for its two placeholders. */
+const seedBody = {
+	name: 'order_confirmation',
+	language: 'en_US',
+	category: 'UTILITY',
+	components: [
+		{ type: 'HEADER', format: 'TEXT', text: 'Order Confirmation' },
+		{
+			type: 'BODY',
+			text: 'Hi {{1}}, your order #{{2}} has been confirmed!',
+			example: { body_text: [['Jane', '1234']] },
+		},
+		{ type: 'FOOTER', text: 'Thank you for your purchase' },
+	],
+};
+
+describe('Template › Create', () => {
+	it("posts the seed's template, with examples, and outputs the answer", async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, created);
+		const { items, error } = await runWhatsApp(create());
+		expect(error).toBeUndefined();
+		expect(gateway.requests).toHaveLength(1);
+		const [request] = gateway.requests;
+		expect(request.method).toBe('POST');
+		expect(request.url).toBe(TEMPLATES);
+		expectAuthorised(request);
+		expect(request.headers['maton-connection']).toBeUndefined();
+		expect(request.headers['content-type']).toMatch(/^application\/json/);
+		expect(request.body).toEqual(seedBody);
+		expect(items.map((item) => item.json)).toEqual([created]);
+	});
+
+	it('posts the same template given as JSON components', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, created);
+		const { items, error } = await runWhatsApp({
+			resource: 'template',
+			operation: 'create',
+			templateName: 'order_confirmation',
+			languageCode: 'en_US',
+			category: 'UTILITY',
+			specifyDefinition: 'json',
+			definitionJson: JSON.stringify(seedBody.components),
+		});
+		expect(error).toBeUndefined();
+		expect(gateway.requests[0].method).toBe('POST');
+		expect(gateway.requests[0].url).toBe(TEMPLATES);
+		expect(gateway.requests[0].body).toEqual(seedBody);
+		expect(items.map((item) => item.json)).toEqual([created]);
+	});
+
+	it('takes JSON components from an expression as an array', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, created);
+		const { error } = await runWhatsApp(
+			{
+				resource: 'template',
+				operation: 'create',
+				templateName: 'order_confirmation',
+				languageCode: 'en_US',
+				category: 'UTILITY',
+				specifyDefinition: 'json',
+				definitionJson: '={{ $json.components }}',
+			},
+			{ input: [{ json: { components: seedBody.components } }] },
+		);
+		expect(error).toBeUndefined();
+		expect(gateway.requests[0].body).toEqual(seedBody);
+	});
+
+	it('sends named placeholders with parameter_format NAMED and body_text_named_params', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, created);
+		const { error } = await runWhatsApp(
+			create({
+				templateName: 'order_shipped',
+				category: 'MARKETING',
+				languageCode: 'pt_BR',
+				bodyText: 'Olá {{customer_name}}, o pedido {{order_id}} foi enviado.',
+				bodyExamples: {
+					example: [
+						{ parameterName: 'order_id', value: '1234' },
+						{ parameterName: 'customer_name', value: 'Maria' },
+					],
+				},
+				templateOptions: {},
+			}),
+		);
+		expect(error).toBeUndefined();
+		expect(gateway.requests[0].body).toEqual({
+			name: 'order_shipped',
+			language: 'pt_BR',
+			category: 'MARKETING',
+			parameter_format: 'NAMED',
+			components: [
+				{
+					type: 'BODY',
+					text: 'Olá {{customer_name}}, o pedido {{order_id}} foi enviado.',
+					example: {
+						body_text_named_params: [
+							{ param_name: 'customer_name', example: 'Maria' },
+							{ param_name: 'order_id', example: '1234' },
+						],
+					},
+				},
+			],
+		});
+	});
+
+	it('sends the header example for a header placeholder', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, created);
+		const { error } = await runWhatsApp(
+			create({ templateOptions: { headerText: 'Order #{{1}}', headerExample: '12345' } }),
+		);
+		expect(error).toBeUndefined();
+		expect(gateway.requests[0].body).toEqual({
+			...seedBody,
+			components: [
+				{ type: 'HEADER', format: 'TEXT', text: 'Order #{{1}}', example: { header_text: ['12345'] } },
+				seedBody.components[1],
+			],
+		});
+	});
+
+	it('sends a named header placeholder with header_text_named_params', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, created);
+		const { error } = await runWhatsApp(
+			create({
+				bodyText: 'Hi {{customer_name}}!',
+				bodyExamples: { example: [{ parameterName: 'customer_name', value: 'Jane' }] },
+				templateOptions: { headerText: 'Order {{order_id}}', headerExample: '12345' },
+			}),
+		);
+		expect(error).toBeUndefined();
+		expect(gateway.requests[0].body).toEqual({
+			name: 'order_confirmation',
+			language: 'en_US',
+			category: 'UTILITY',
+			parameter_format: 'NAMED',
+			components: [
+				{
+					type: 'HEADER',
+					format: 'TEXT',
+					text: 'Order {{order_id}}',
+					example: { header_text_named_params: [{ param_name: 'order_id', example: '12345' }] },
+				},
+				{
+					type: 'BODY',
+					text: 'Hi {{customer_name}}!',
+					example: { body_text_named_params: [{ param_name: 'customer_name', example: 'Jane' }] },
+				},
+			],
+		});
+	});
+
+	it('sets parameter_format NAMED for named placeholders given as JSON', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, created);
+		const components = [
+			{
+				type: 'BODY',
+				text: 'Hi {{customer_name}}!',
+				example: { body_text_named_params: [{ param_name: 'customer_name', example: 'Jane' }] },
+			},
+		];
+		const { error } = await runWhatsApp(
+			create({ specifyDefinition: 'json', definitionJson: JSON.stringify(components) }),
+		);
+		expect(error).toBeUndefined();
+		expect(gateway.requests[0].body).toEqual({
+			name: 'order_confirmation',
+			language: 'en_US',
+			category: 'UTILITY',
+			parameter_format: 'NAMED',
+			components,
+		});
+	});
+
+	it("uses the node's business account ID over the credential's, and the node's connection", async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, created).reply(200, created);
+		const credentials = matonCredentials({ connectionId: 'credential-default' });
+		await runWhatsApp(
+			create({
+				businessAccountId: '998877665544332',
+				matonConnection: { __rl: true, mode: 'id', value: CONNECTION_ID },
+			}),
+			{ credentials },
+		);
+		await runWhatsApp(create(), { credentials });
+		expect(gateway.requests.map((request) => [request.url, request.headers['maton-connection']])).toEqual([
+			[`${GRAPH}/998877665544332/message_templates`, CONNECTION_ID],
+			[TEMPLATES, 'credential-default'],
+		]);
+	});
+
+	describe('refuses, without a request,', () => {
+		const refused = async (parameters: INodeParameters, credentials = matonCredentials()) => {
+			const gateway = fakeApi(GATEWAY_ORIGIN);
+			const result = await runWhatsApp(parameters, { credentials });
+			expect(gateway.requests).toHaveLength(0);
+			expect(result.items).toEqual([]);
+			return result.error;
+		};
+
+		it('a name with an uppercase letter', async () => {
+			expectInputError(
+				await refused(create({ templateName: 'Order_confirmation' })),
+				/^Template Name "Order_confirmation" is not allowed: use only lowercase letters, digits and underscores/,
+			);
+		});
+
+		it('a name with a dash', async () => {
+			expectInputError(
+				await refused(create({ templateName: 'order-confirmation' })),
+				/^Template Name "order-confirmation" is not allowed/,
+			);
+		});
+
+		it('numbered placeholders with too few examples', async () => {
+			expectInputError(
+				await refused(create({ bodyExamples: { example: [{ value: 'Jane' }] } })),
+				/^Body Text has 2 placeholders but 1 example$/,
+			);
+			expectInputError(await refused(create({ bodyExamples: {} })), /^Body Text has 2 placeholders but 0 examples$/);
+		});
+
+		it('a named placeholder without its example', async () => {
+			expectInputError(
+				await refused(
+					create({
+						bodyText: 'Hi {{customer_name}}, order {{order_id}} shipped',
+						bodyExamples: { example: [{ parameterName: 'customer_name', value: 'Jane' }] },
+					}),
+				),
+				/^Body Text has \{\{order_id\}\} but no example for it/,
+			);
+		});
+
+		it('a header placeholder without an example', async () => {
+			expectInputError(
+				await refused(create({ templateOptions: { headerText: 'Order #{{1}}' } })),
+				/^Header Text has 1 placeholder but 0 examples$/,
+			);
+		});
+
+		it('numbered and named placeholders mixed', async () => {
+			expectInputError(
+				await refused(
+					create({
+						bodyText: 'Hi {{1}}, order {{order_id}} shipped',
+						bodyExamples: { example: [{ value: 'Jane' }, { parameterName: 'order_id', value: '1' }] },
+					}),
+				),
+				/^The template mixes numbered and named placeholders \(\{\{1\}\} and \{\{order_id\}\}\)/,
+			);
+		});
+
+		it('JSON components whose placeholders have no example', async () => {
+			expectInputError(
+				await refused(
+					create({
+						specifyDefinition: 'json',
+						definitionJson: JSON.stringify([{ type: 'BODY', text: 'Hi {{1}}, your order #{{2}} is ready' }]),
+					}),
+				),
+				/^Components \(JSON\): the BODY text has placeholders but no example/,
+			);
+		});
+
+		it('JSON that is not an array of components', async () => {
+			expectInputError(
+				await refused(create({ specifyDefinition: 'json', definitionJson: '{ "type": "BODY" ' })),
+				/^Components \(JSON\) is not valid JSON/,
+			);
+		});
+
+		it('a body over 1024 characters', async () => {
+			expectInputError(
+				await refused(create({ bodyText: 'x'.repeat(1025), bodyExamples: {} })),
+				/^Body Text is 1025 characters; WhatsApp allows 1024/,
+			);
+		});
+
+		it('no business account ID on the node or the credential', async () => {
+			expectInputError(
+				await refused(create(), matonCredentials({ businessAccountId: '' })),
+				/^WhatsApp Business Account ID is empty/,
+			);
+		});
+	});
+});

@@ -1,0 +1,174 @@
+import {
+	BUSINESS_ACCOUNT_ID,
+	CONNECTION_ID,
+	GATEWAY_ORIGIN,
+	GRAPH,
+	expectAuthorised,
+	fakeApi,
+	matonCredentials,
+	runWhatsApp,
+} from '../fixture';
+import { expectInputError, splitUrl } from '../assertions';
+
+const TEMPLATES = `${GRAPH}/${BUSINESS_ACCOUNT_ID}/message_templates`;
+
+const template = (id: string, name: string, language = 'en_US') => ({
+	id,
+	name,
+	language,
+	status: 'APPROVED',
+	category: 'UTILITY',
+	parameter_format: 'POSITIONAL',
+	components: [{ type: 'BODY', text: 'Hi {{1}}, your order #{{2}} has been confirmed!' }],
+});
+
+const page1 = [
+	template('1407680676729941', 'order_confirmation'),
+	template('1407680676729942', 'order_confirmation', 'pt_BR'),
+	template('1407680676729943', 'shipping_update'),
+];
+const page2 = [template('1407680676729944', 'hello_world'), template('1407680676729945', 'payment_due')];
+
+/** A Graph page: `paging.next` is Graph's own absolute URL, which the gateway key cannot open. */
+const graphPage = (data: object[], after: string, next: boolean) => ({
+	data,
+	paging: {
+		cursors: { before: 'QVFIUmJlZAZDZD', after },
+		...(next
+			? {
+					next: `https://graph.facebook.com/v25.0/${BUSINESS_ACCOUNT_ID}/message_templates?limit=100&after=${after}`,
+				}
+			: {}),
+	},
+});
+
+describe('Template › List', () => {
+	it('asks for Limit templates in one request and outputs one item per template', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, graphPage(page1, 'QVFIUmFmdGVyMQZDZD', true));
+		const { items, error } = await runWhatsApp({
+			resource: 'template',
+			operation: 'list',
+			limit: 2,
+		});
+		expect(error).toBeUndefined();
+		expect(gateway.requests).toHaveLength(1);
+		const [request] = gateway.requests;
+		expect(request.method).toBe('GET');
+		expect(request.url).toBe(`${TEMPLATES}?limit=2`);
+		expectAuthorised(request);
+		expect(request.headers['maton-connection']).toBeUndefined();
+		expect(request.body).toBeUndefined();
+		// The answer may hold more than asked for: the node still outputs Limit items.
+		expect(items.map((item) => item.json)).toEqual(page1.slice(0, 2));
+	});
+
+	it('pages through the gateway with the after cursor on Return All, never to paging.next', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN)
+			.reply(200, graphPage(page1, 'QVFIUmFmdGVyMQZDZD', true))
+			.reply(200, graphPage(page2, 'QVFIUmFmdGVyMgZDZD', false));
+		const graph = fakeApi('https://graph.facebook.com');
+		const { items, error } = await runWhatsApp({
+			resource: 'template',
+			operation: 'list',
+			returnAll: true,
+		});
+		expect(error).toBeUndefined();
+		expect(graph.requests).toHaveLength(0);
+		expect(gateway.requests).toHaveLength(2);
+		const [first, second] = gateway.requests;
+		expect(first.method).toBe('GET');
+		expect(splitUrl(first.url)).toEqual({ base: TEMPLATES, query: { limit: '100' } });
+		expect(second.method).toBe('GET');
+		expect(splitUrl(second.url)).toEqual({
+			base: TEMPLATES,
+			query: { limit: '100', after: 'QVFIUmFmdGVyMQZDZD' },
+		});
+		expectAuthorised(first);
+		expectAuthorised(second);
+		expect(items.map((item) => item.json)).toEqual([...page1, ...page2]);
+	});
+
+	it('sends the filters as query parameters, on every page', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN)
+			.reply(200, graphPage(page1.slice(0, 1), 'QVFIUmFmdGVyMQZDZD', true))
+			.reply(200, graphPage([], 'QVFIUmFmdGVyMgZDZD', false));
+		const { items, error } = await runWhatsApp({
+			resource: 'template',
+			operation: 'list',
+			returnAll: true,
+			filters: { status: 'APPROVED', category: 'UTILITY', language: 'en_US', name: 'order_' },
+		});
+		expect(error).toBeUndefined();
+		const filters = { status: 'APPROVED', category: 'UTILITY', language: 'en_US', name: 'order_' };
+		expect(gateway.requests.map((request) => splitUrl(request.url))).toEqual([
+			{ base: TEMPLATES, query: { ...filters, limit: '100' } },
+			{ base: TEMPLATES, query: { ...filters, limit: '100', after: 'QVFIUmFmdGVyMQZDZD' } },
+		]);
+		expect(items.map((item) => item.json)).toEqual(page1.slice(0, 1));
+	});
+
+	it('sends a single filter with Limit', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, graphPage([], 'x', false));
+		const { items, error } = await runWhatsApp({
+			resource: 'template',
+			operation: 'list',
+			limit: 10,
+			filters: { status: 'REJECTED' },
+		});
+		expect(error).toBeUndefined();
+		expect(splitUrl(gateway.requests[0].url)).toEqual({
+			base: TEMPLATES,
+			query: { limit: '10', status: 'REJECTED' },
+		});
+		expect(items).toEqual([]);
+	});
+
+	it('leaves out text filters that were added but left empty', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, graphPage([], 'x', false));
+		const { error } = await runWhatsApp({
+			resource: 'template',
+			operation: 'list',
+			limit: 10,
+			filters: { language: '', name: ' ' },
+		});
+		expect(error).toBeUndefined();
+		expect(gateway.requests[0].url).toBe(`${TEMPLATES}?limit=10`);
+	});
+
+	it("uses the node's business account ID over the credential's, and the node's connection", async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, graphPage([], 'x', false));
+		const { error } = await runWhatsApp(
+			{
+				resource: 'template',
+				operation: 'list',
+				businessAccountId: '998877665544332',
+				limit: 5,
+				matonConnection: { __rl: true, mode: 'id', value: CONNECTION_ID },
+			},
+			{ credentials: matonCredentials({ connectionId: 'credential-default' }) },
+		);
+		expect(error).toBeUndefined();
+		expect(gateway.requests[0].url).toBe(`${GRAPH}/998877665544332/message_templates?limit=5`);
+		expect(gateway.requests[0].headers['maton-connection']).toBe(CONNECTION_ID);
+	});
+
+	it("falls back to the credential's default connection", async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, graphPage([], 'x', false));
+		await runWhatsApp(
+			{ resource: 'template', operation: 'list', limit: 5 },
+			{ credentials: matonCredentials({ connectionId: 'credential-default' }) },
+		);
+		expect(gateway.requests[0].headers['maton-connection']).toBe('credential-default');
+	});
+
+	it('fails without a request when neither the node nor the credential names a business account', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN);
+		const { items, error } = await runWhatsApp(
+			{ resource: 'template', operation: 'list', limit: 5 },
+			{ credentials: matonCredentials({ businessAccountId: '' }) },
+		);
+		expectInputError(error, /^WhatsApp Business Account ID is empty/, /credential/);
+		expect(items).toEqual([]);
+		expect(gateway.requests).toHaveLength(0);
+	});
+});
