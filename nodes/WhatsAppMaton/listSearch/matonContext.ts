@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../shared/gateway';
+import { CREDENTIAL_TYPE, matonRequest } from '../shared/gateway';
 
 /** A node parameter read while the editor lists options; absent parameters read as undefined. */
 function currentParameter(context: ILoadOptionsFunctions, name: string): unknown {
@@ -43,4 +43,30 @@ export async function businessAccountId(context: ILoadOptionsFunctions): Promise
 		'No WhatsApp Business Account ID to list from',
 		{ description: 'Set a default business account ID in the Maton API credential, or pick "By ID".' },
 	);
+}
+
+/**
+ * One page of a Graph edge of the business account (`phone_numbers`, `message_templates`)
+ * through the gateway, with the cursor of the next page when there is one.
+ */
+export async function businessAccountPage(
+	context: ILoadOptionsFunctions,
+	edge: string,
+	qs: IDataObject,
+	paginationToken?: string,
+): Promise<{ records: IDataObject[]; nextToken?: string }> {
+	const account = await businessAccountId(context);
+	const response = await matonRequest(
+		context,
+		'gateway',
+		`/${encodeURIComponent(account)}/${edge}`,
+		{ ...qs, ...(paginationToken ? { after: paginationToken } : {}) },
+		await connectionHeader(context),
+	);
+	const paging = response.paging as IDataObject | undefined;
+	const after = (paging?.cursors as IDataObject | undefined)?.after;
+	return {
+		records: (response.data as IDataObject[] | undefined) ?? [],
+		nextToken: paging?.next && after ? String(after) : undefined,
+	};
 }

@@ -1,7 +1,6 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { matonRequest } from '../shared/gateway';
-import { businessAccountId, connectionHeader } from './matonContext';
+import { businessAccountPage } from './matonContext';
 
 /** Phone numbers of the business account, shown as "+1 555-0100 · Verified Name". */
 export async function searchPhoneNumbers(
@@ -9,26 +8,18 @@ export async function searchPhoneNumbers(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const account = await businessAccountId(this);
-	const response = await matonRequest(
+	const { records, nextToken } = await businessAccountPage(
 		this,
-		'gateway',
-		`/${encodeURIComponent(account)}/phone_numbers`,
-		{
-			fields: 'id,display_phone_number,verified_name',
-			limit: 100,
-			...(paginationToken ? { after: paginationToken } : {}),
-		},
-		await connectionHeader(this),
+		'phone_numbers',
+		{ fields: 'id,display_phone_number,verified_name', limit: 100 },
+		paginationToken,
 	);
 	const needle = (filter ?? '').toLowerCase();
-	const results = ((response.data as IDataObject[] | undefined) ?? [])
+	const results = records
 		.map((phone) => ({
 			name: [phone.display_phone_number, phone.verified_name].filter(Boolean).join(' · '),
 			value: String(phone.id),
 		}))
 		.filter((result) => !needle || `${result.name} ${result.value}`.toLowerCase().includes(needle));
-	const paging = response.paging as IDataObject | undefined;
-	const after = (paging?.cursors as IDataObject | undefined)?.after;
-	return { results, paginationToken: paging?.next && after ? String(after) : undefined };
+	return { results, paginationToken: nextToken };
 }

@@ -1,7 +1,6 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { matonRequest } from '../shared/gateway';
-import { businessAccountId, connectionHeader } from './matonContext';
+import { businessAccountPage } from './matonContext';
 
 /**
  * Approved templates of the business account, searchable by name. Pages go through the gateway
@@ -12,23 +11,20 @@ export async function searchTemplates(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const account = await businessAccountId(this);
-	const response = await matonRequest(
+	const { records, nextToken } = await businessAccountPage(
 		this,
-		'gateway',
-		`/${encodeURIComponent(account)}/message_templates`,
+		'message_templates',
 		{
 			fields: 'name,language,category,status',
 			status: 'APPROVED',
 			limit: 100,
 			...(filter ? { name: filter } : {}),
-			...(paginationToken ? { after: paginationToken } : {}),
 		},
-		await connectionHeader(this),
+		paginationToken,
 	);
 	// One entry per name: the language is a separate field of the node.
 	const languagesByName = new Map<string, string[]>();
-	for (const template of (response.data as IDataObject[] | undefined) ?? []) {
+	for (const template of records) {
 		const name = String(template.name);
 		languagesByName.set(name, [...(languagesByName.get(name) ?? []), String(template.language ?? '')]);
 	}
@@ -36,7 +32,5 @@ export async function searchTemplates(
 		name: `${name} (${languages.filter(Boolean).join(', ')})`,
 		value: name,
 	}));
-	const paging = response.paging as IDataObject | undefined;
-	const after = (paging?.cursors as IDataObject | undefined)?.after;
-	return { results, paginationToken: paging?.next && after ? String(after) : undefined };
+	return { results, paginationToken: nextToken };
 }

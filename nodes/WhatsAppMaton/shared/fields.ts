@@ -121,33 +121,42 @@ export function returnAllAndLimitFields(
 	];
 }
 
+/** A Maton connection, picked from the account's list or given by its ID. */
+export function connectionLocatorField(
+	field: Pick<INodeProperties, 'displayName' | 'name' | 'description'> & Partial<INodeProperties>,
+): INodeProperties {
+	return {
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a connection…',
+				typeOptions: { searchListMethod: 'searchConnections', searchable: false },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 21fd90f9-5935-43cd-b6c8-bde9d915ca80',
+			},
+		],
+		...field,
+	};
+}
+
 /**
  * The Maton connection a request goes through, sent as the `Maton-Connection` header. Shown on
  * every gateway resource; the connection resource itself talks to the control API, which needs none.
  */
-export const matonConnectionField: INodeProperties = {
+export const matonConnectionField: INodeProperties = connectionLocatorField({
 	displayName: 'Maton Connection',
 	name: 'matonConnection',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
 	hint: "Leave empty to use the credential's default connection, or else Maton's oldest active one",
 	description:
 		'Which of your Maton WhatsApp Business connections to use, when you have more than one',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a connection…',
-			typeOptions: { searchListMethod: 'searchConnections', searchable: false },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 21fd90f9-5935-43cd-b6c8-bde9d915ca80',
-		},
-	],
 	displayOptions: {
 		show: {
 			resource: ['message', 'media', 'template', 'phoneNumber', 'businessProfile'],
@@ -156,7 +165,7 @@ export const matonConnectionField: INodeProperties = {
 	routing: {
 		request: { headers: { 'Maton-Connection': MATON_CONNECTION_HEADER_EXPRESSION } },
 	},
-};
+});
 
 /** The Operation selector of a resource; options are sorted by name as n8n's linter wants. */
 export function operationSelector(

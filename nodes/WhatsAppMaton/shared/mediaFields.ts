@@ -1,26 +1,13 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { inputError } from './errors';
 import { showFor } from './fields';
+import { requireParameter } from './required';
 
-/**
- * preSend for Media › Get URL and Delete: the media ID is the whole path, so an empty one (an
- * expression that found nothing) would send the request to the Graph version root instead.
- */
-export async function requireMediaId(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const mediaId = String(this.getNodeParameter('mediaId', '') ?? '').trim();
-	if (mediaId === '') {
-		throw inputError(
-			this,
-			'Media ID is empty',
-			'Give the ID returned by Media › Upload or found in an incoming message.',
-		);
-	}
-	return requestOptions;
-}
+const requireMediaId = requireParameter(
+	'mediaId',
+	'Media ID',
+	'Give the ID returned by Media › Upload or found in an incoming message.',
+);
 
 /** The media id of Media › Get URL and Delete; it is the whole gateway path. */
 export function mediaIdField(operation: string): INodeProperties {

@@ -1,31 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { inputError } from '../../shared/errors';
 import { phoneNumberIdField, showFor } from '../../shared/fields';
-
-/** preSend: a blank message ID (say, from an expression that found nothing) would only fail at Meta. */
-async function checkMessageId(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const body = requestOptions.body as IDataObject;
-	const messageId = String(body.message_id ?? '').trim();
-	if (messageId === '') {
-		throw inputError(
-			this,
-			'Message ID is empty',
-			'Give the wamid of the received message, from the incoming message webhook.',
-		);
-	}
-	body.message_id = messageId;
-	return requestOptions;
-}
+import { requireParameter, TRIMMED_VALUE } from '../../shared/required';
 
 export const markAsReadOperation: INodePropertyOptions = {
 	name: 'Mark as Read',
@@ -49,7 +25,20 @@ export const markAsReadFields: INodeProperties[] = [
 		placeholder: 'e.g. wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=',
 		description: 'ID (wamid) of the received message, from the incoming message webhook',
 		displayOptions: showFor('message', ['markAsRead']),
-		routing: { send: { type: 'body', property: 'message_id', preSend: [checkMessageId] } },
+		routing: {
+			send: {
+				type: 'body',
+				property: 'message_id',
+				value: TRIMMED_VALUE,
+				preSend: [
+					requireParameter(
+						'messageId',
+						'Message ID',
+						'Give the wamid of the received message, from the incoming message webhook.',
+					),
+				],
+			},
+		},
 	},
 	{
 		displayName: 'Options',

@@ -1,31 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { normaliseDeletion } from '../../shared/deletion';
-import { inputError } from '../../shared/errors';
 import { businessAccountIdField, showFor } from '../../shared/fields';
-
-/**
- * preSend: the name says what to delete. Sent empty (an expression that found nothing), Graph
- * would be asked to delete `name=` instead of the node stopping with a clear message.
- */
-async function requireTemplateName(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const qs = (requestOptions.qs ?? {}) as IDataObject;
-	const name = String(qs.name ?? '').trim();
-	if (name === '') {
-		throw inputError(this, 'Template Name is empty', 'Give the name of the template to delete.');
-	}
-	requestOptions.qs = { ...qs, name };
-	return requestOptions;
-}
+import { requireParameter, TRIMMED_VALUE } from '../../shared/required';
 
 export const deleteOperation: INodePropertyOptions = {
 	name: 'Delete',
@@ -46,7 +23,16 @@ export const deleteFields: INodeProperties[] = [
 		placeholder: 'e.g. order_confirmation',
 		description: 'Name of the template to delete; without a template ID every language of it goes',
 		displayOptions: showFor('template', ['delete']),
-		routing: { send: { type: 'query', property: 'name', preSend: [requireTemplateName] } },
+		routing: {
+			send: {
+				type: 'query',
+				property: 'name',
+				value: TRIMMED_VALUE,
+				preSend: [
+					requireParameter('templateName', 'Template Name', 'Give the name of the template to delete.'),
+				],
+			},
+		},
 	},
 	{
 		displayName: 'Options',
