@@ -2,6 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { listSearch } from './listSearch';
+import { resourceMapping } from './resourceMapping';
 import { businessProfileDescription } from './resources/businessProfile';
 import { connectionDescription } from './resources/connection';
 import { mediaDescription } from './resources/media';
@@ -56,5 +57,5 @@ export class WhatsAppMaton implements INodeType {
 		],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, resourceMapping };
 }

@@ -12,6 +12,7 @@ import type {
 	INode,
 	INodeListSearchResult,
 	INodeParameters,
+	ResourceMapperFields,
 } from 'n8n-workflow';
 
 import { MatonApi } from '../../credentials/MatonApi.credentials';
@@ -31,10 +32,8 @@ export interface ListSearchOptions {
 	paginationToken?: string;
 }
 
-export async function runListSearch(
-	method: ListSearchMethod,
-	options: ListSearchOptions = {},
-): Promise<INodeListSearchResult> {
+/** n8n-core's LoadOptionsContext over a one-node workflow holding the node's current parameters. */
+function createLoadOptionsContext(options: ListSearchOptions): { nodeType: WhatsAppMaton; context: LoadOptionsContext } {
 	const nodeType = new WhatsAppMaton();
 	const typeName = `${DEFAULT_TEST_PACKAGE}.${nodeType.description.name}`;
 	const nodeTypes = new HarnessNodeTypes();
@@ -65,5 +64,22 @@ export async function runListSearch(
 		additionalData,
 		`parameters.${options.parameterPath ?? 'phoneNumberId'}`,
 	);
+	return { nodeType, context };
+}
+
+export async function runListSearch(
+	method: ListSearchMethod,
+	options: ListSearchOptions = {},
+): Promise<INodeListSearchResult> {
+	const { nodeType, context } = createLoadOptionsContext(options);
 	return await nodeType.methods.listSearch[method].call(context, options.filter, options.paginationToken);
+}
+
+/** Runs a resource mapper method as the editor does when it shows the mapping's fields. */
+export async function runResourceMapping(
+	method: keyof WhatsAppMaton['methods']['resourceMapping'],
+	options: ListSearchOptions = {},
+): Promise<ResourceMapperFields> {
+	const { nodeType, context } = createLoadOptionsContext(options);
+	return await nodeType.methods.resourceMapping[method].call(context);
 }

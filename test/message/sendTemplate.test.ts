@@ -22,6 +22,8 @@ const template = {
 	recipientPhoneNumber: '15551234567',
 	template: { __rl: true, mode: 'name', value: 'hello_world' },
 	languageCode: 'en_US',
+	// These tests give parameters by hand; sendTemplateVariables.test.ts covers the default mapping.
+	specifyComponents: 'fields',
 };
 
 /** The seed's components: one body parameter. */

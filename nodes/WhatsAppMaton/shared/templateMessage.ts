@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 
 import { inputError } from './errors';
 import { readJsonArrayParameter, type SpecifyMode } from './json';
+import { lookUpTemplateForExecution } from './templateLookup';
+import { componentsFromVariables, templateVariables, variableProblems } from './templateVariables';
 import { checkLength } from './text';
 
 /** One parameter as the editor's fixed collection holds it. */
@@ -153,24 +155,66 @@ function checkTemplateComponents(
 	}
 }
 
-/** preSend for Send Template: adds `template.components` from the fields or the JSON. */
+/** How Send Template gets its parameters: from the template's own definition, fields, or JSON. */
+export type TemplateParametersMode = 'mapper' | SpecifyMode;
+
+/**
+ * The components for "Map Template Variables": the template's definition, read through the
+ * gateway, says which placeholders there are; every one must have a value and no value may be
+ * left over, which is what Graph would otherwise refuse with error 132000.
+ */
+async function componentsFromTemplateDefinition(
+	context: IExecuteSingleFunctions,
+	template: IDataObject,
+): Promise<IDataObject[]> {
+	const name = String(template.name).trim();
+	const language = String((template.language as IDataObject | undefined)?.code ?? '').trim();
+	const lookup = await lookUpTemplateForExecution(context, name, language);
+	if (!lookup.found) {
+		throw inputError(context, lookup.reason, 'Check the template name and Language Code, or pick the template from the list.');
+	}
+	const { definition } = lookup;
+	if (definition.status && definition.status.toUpperCase() !== 'APPROVED') {
+		throw inputError(
+			context,
+			`Template "${name}" (${language}) is ${definition.status}; only approved templates can be sent`,
+		);
+	}
+	const values = (context.getNodeParameter('templateVariables.value', {}) ?? {}) as IDataObject;
+	const variables = templateVariables(definition);
+	const problem = variableProblems(definition, variables, values);
+	if (problem) {
+		throw inputError(
+			context,
+			problem,
+			'Fill every variable the template shows under Template Variables (open the template again in the editor if it changed).',
+		);
+	}
+	return componentsFromVariables(definition, variables, values);
+}
+
+/** preSend for Send Template: adds `template.components` from the definition, the fields or the JSON. */
 export async function buildTemplateComponents(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const template = (requestOptions.body as IDataObject).template as IDataObject;
-	const mode = this.getNodeParameter('specifyComponents', 'fields') as SpecifyMode;
-	const components =
-		mode === 'json'
-			? readJsonArrayParameter(this, 'componentsJson', 'Components (JSON)')
-			: templateComponentsFromFields(
-					this,
-					(this.getNodeParameter('components.component', []) as TemplateComponentFields[]) ?? [],
-				);
-	checkTemplateComponents(this, components);
-	if (components.length) template.components = components;
 	if (typeof template.name !== 'string' || template.name.trim() === '') {
 		throw inputError(this, 'Template is empty; pick a template or give its name');
 	}
+	const mode = this.getNodeParameter('specifyComponents', 'mapper') as TemplateParametersMode;
+	let components: IDataObject[];
+	if (mode === 'mapper') {
+		components = await componentsFromTemplateDefinition(this, template);
+	} else if (mode === 'json') {
+		components = readJsonArrayParameter(this, 'componentsJson', 'Components (JSON)');
+	} else {
+		components = templateComponentsFromFields(
+			this,
+			(this.getNodeParameter('components.component', []) as TemplateComponentFields[]) ?? [],
+		);
+	}
+	checkTemplateComponents(this, components);
+	if (components.length) template.components = components;
 	return requestOptions;
 }

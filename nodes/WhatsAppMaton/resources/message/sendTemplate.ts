@@ -71,14 +71,55 @@ export const sendTemplateFields: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'template.language.code' } },
 	},
 	{
+		displayName: 'WhatsApp Business Account ID',
+		name: 'businessAccountId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 102290129340398',
+		hint: "Leave empty to use the credential's default business account ID",
+		description:
+			'The WhatsApp Business Account that owns the template, used to read its definition and list templates',
+		displayOptions: show,
+	},
+	{
 		displayName: 'Specify Parameters',
 		name: 'specifyComponents',
 		type: 'options',
-		default: 'fields',
+		default: 'mapper',
 		description: "How to give values for the template's placeholders",
-		options: specifyModeOptions('components and their parameters'),
+		options: [
+			{
+				name: 'Map Template Variables',
+				value: 'mapper',
+				description:
+					"One field per placeholder, read from the template's definition; every one is checked before sending",
+			},
+			...specifyModeOptions('components and their parameters'),
+		],
 		displayOptions: show,
 		routing: { send: { preSend: [buildTemplateComponents] } },
+	},
+	{
+		displayName: 'Template Variables',
+		name: 'templateVariables',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		required: true,
+		description:
+			"Values for the template's placeholders: header, body, button URL suffixes, coupon codes and quick-reply payloads",
+		typeOptions: {
+			loadOptionsDependsOn: ['template.value', 'languageCode', 'businessAccountId'],
+			resourceMapper: {
+				resourceMapperMethod: 'getTemplateVariables',
+				mode: 'add',
+				fieldWords: { singular: 'variable', plural: 'variables' },
+				addAllFields: true,
+				multiKeyMatch: false,
+				supportAutoMap: false,
+			},
+		},
+		displayOptions: { show: { ...show.show, specifyComponents: ['mapper'] } },
 	},
 	{
 		displayName: 'Components',

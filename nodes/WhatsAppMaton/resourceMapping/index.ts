@@ -1,0 +1,3 @@
+import { getTemplateVariables } from './getTemplateVariables';
+
+export const resourceMapping = { getTemplateVariables };

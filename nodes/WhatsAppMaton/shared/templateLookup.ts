@@ -1,0 +1,103 @@
+import type { IDataObject, IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE, matonRequest } from './gateway';
+import type { TemplateDefinition } from './templateVariables';
+
+type LookupContext = IExecuteSingleFunctions | ILoadOptionsFunctions;
+
+/** The node's own value of a parameter, resolved, or '' when it is not set or not shown. */
+function nodeValue(context: LookupContext, name: string): string {
+	try {
+		const value =
+			'getCurrentNodeParameter' in context
+				? context.getCurrentNodeParameter(name, { extractValue: true })
+				: context.getNodeParameter(name, '', { extractValue: true });
+		const text = String(value ?? '').trim();
+		// While the editor lists options, expressions are not resolved: not a usable value.
+		return text.startsWith('=') ? '' : text;
+	} catch {
+		return '';
+	}
+}
+
+/** The business account and Maton connection the node would use, from its fields or the credential. */
+export async function accountAndConnection(
+	context: LookupContext,
+): Promise<{ businessAccountId: string; headers: IDataObject }> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const businessAccountId =
+		nodeValue(context, 'businessAccountId') || String(credentials.businessAccountId ?? '').trim();
+	const connectionId = nodeValue(context, 'matonConnection') || String(credentials.connectionId ?? '').trim();
+	return { businessAccountId, headers: connectionId ? { 'Maton-Connection': connectionId } : {} };
+}
+
+export type TemplateLookup =
+	| { found: true; definition: TemplateDefinition }
+	| { found: false; reason: string };
+
+/**
+ * A template's definition (components, placeholders, examples) by name and language, read
+ * through the gateway from the business account's message_templates edge.
+ */
+export async function lookUpTemplate(
+	context: LookupContext,
+	name: string,
+	language: string,
+): Promise<TemplateLookup> {
+	const { businessAccountId, headers } = await accountAndConnection(context);
+	if (!businessAccountId) {
+		return {
+			found: false,
+			reason:
+				'No WhatsApp Business Account ID to read the template from: set it on the node or as the credential default',
+		};
+	}
+	const response = await matonRequest(
+		context,
+		'gateway',
+		`/${encodeURIComponent(businessAccountId)}/message_templates`,
+		{ name, fields: 'name,language,status,category,parameter_format,components', limit: 100 },
+		headers,
+	);
+	const candidates = ((response.data as TemplateDefinition[] | undefined) ?? []).filter(
+		(template) => template.name === name,
+	);
+	const definition = candidates.find((template) => template.language === language);
+	if (definition) return { found: true, definition };
+	const languages = candidates.map((template) => template.language).join(', ');
+	return {
+		found: false,
+		reason: languages
+			? `Template "${name}" has no "${language}" translation (it has ${languages})`
+			: `Template "${name}" was not found in WhatsApp Business Account ${businessAccountId}`,
+	};
+}
+
+/**
+ * Items of one execution are sent at the same time and usually name the same template: they
+ * share one lookup. Keyed by execution, so nothing outlives the run that asked (a few entries at
+ * most, the oldest dropped first).
+ */
+const lookupsOfRecentExecutions = new Map<string, Promise<TemplateLookup>>();
+const REMEMBERED_LOOKUPS = 20;
+
+export async function lookUpTemplateForExecution(
+	context: IExecuteSingleFunctions,
+	name: string,
+	language: string,
+): Promise<TemplateLookup> {
+	const { businessAccountId } = await accountAndConnection(context);
+	const key = JSON.stringify([context.getExecutionId(), businessAccountId, name, language]);
+	let lookup = lookupsOfRecentExecutions.get(key);
+	if (!lookup) {
+		lookup = lookUpTemplate(context, name, language);
+		lookupsOfRecentExecutions.set(key, lookup);
+		// A failed lookup is not kept: the next item may succeed.
+		lookup.catch(() => lookupsOfRecentExecutions.delete(key));
+		if (lookupsOfRecentExecutions.size > REMEMBERED_LOOKUPS) {
+			const oldest = lookupsOfRecentExecutions.keys().next().value;
+			if (oldest !== undefined) lookupsOfRecentExecutions.delete(oldest);
+		}
+	}
+	return await lookup;
+}
