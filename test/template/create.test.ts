@@ -315,3 +315,101 @@ describe('Template › Create', () => {
 		});
 	});
 });
+
+describe('Template › Create, buttons', () => {
+	it('adds a BUTTONS component: quick reply, dynamic URL with its example, phone number, copy code', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, created);
+		const { error } = await runWhatsApp(
+			create({
+				templateButtons: {
+					button: [
+						{ type: 'quick_reply', text: 'Stop updates' },
+						{
+							type: 'url',
+							text: 'Track order',
+							url: 'https://shop.example.com/track/{{1}}',
+							urlExample: 'https://shop.example.com/track/1234',
+						},
+						{ type: 'phone_number', text: 'Call us', phoneNumber: '+15551234567' },
+						{ type: 'copy_code', example: 'SAVE20' },
+					],
+				},
+			}),
+		);
+		expect(error).toBeUndefined();
+		expect((gateway.requests[0].body as { components: unknown[] }).components).toEqual([
+			...seedBody.components,
+			{
+				type: 'BUTTONS',
+				buttons: [
+					{ type: 'QUICK_REPLY', text: 'Stop updates' },
+					{
+						type: 'URL',
+						text: 'Track order',
+						url: 'https://shop.example.com/track/{{1}}',
+						example: ['https://shop.example.com/track/1234'],
+					},
+					{ type: 'PHONE_NUMBER', text: 'Call us', phone_number: '+15551234567' },
+					{ type: 'COPY_CODE', example: 'SAVE20' },
+				],
+			},
+		]);
+	});
+
+	it('sends a static URL button without an example', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, created);
+		await runWhatsApp(
+			create({ templateButtons: { button: [{ type: 'url', text: 'Our shop', url: 'https://shop.example.com' }] } }),
+		);
+		const components = (gateway.requests[0].body as { components: unknown[] }).components;
+		expect(components[components.length - 1]).toEqual({
+			type: 'BUTTONS',
+			buttons: [{ type: 'URL', text: 'Our shop', url: 'https://shop.example.com' }],
+		});
+	});
+
+	it.each([
+		[
+			'a dynamic URL without an example',
+			[{ type: 'url', text: 'Track', url: 'https://shop.example.com/t/{{1}}' }],
+			/Button 1 URL has \{\{1\}\} but no full example URL/,
+		],
+		[
+			'a placeholder in the middle of the URL',
+			[{ type: 'url', text: 'Track', url: 'https://shop.example.com/{{1}}/x', urlExample: 'https://shop.example.com/1/x' }],
+			/Button 1 URL may have one placeholder, \{\{1\}\}, and only at its end/,
+		],
+		[
+			'button text of 26 characters',
+			[{ type: 'quick_reply', text: 'x'.repeat(26) }],
+			/Button 1 text is 26 characters; WhatsApp allows 25/,
+		],
+		[
+			'three URL buttons',
+			[
+				{ type: 'url', text: 'A', url: 'https://a.example.com' },
+				{ type: 'url', text: 'B', url: 'https://b.example.com' },
+				{ type: 'url', text: 'C', url: 'https://c.example.com' },
+			],
+			/Button 3: a template takes at most 2 url buttons/,
+		],
+		[
+			'two copy-code buttons',
+			[
+				{ type: 'copy_code', example: 'A1' },
+				{ type: 'copy_code', example: 'B2' },
+			],
+			/Button 2: a template takes at most 1 copy code button/,
+		],
+		[
+			'a phone button without a number',
+			[{ type: 'phone_number', text: 'Call', phoneNumber: 'call me' }],
+			/Button 1 phone number "call me" is not a phone number/,
+		],
+	])('refuses %s, sending nothing', async (_case, button, message) => {
+		const gateway = fakeApi(GATEWAY_ORIGIN);
+		const { error } = await runWhatsApp(create({ templateButtons: { button } }));
+		expectInputError(error, message);
+		expect(gateway.requests).toEqual([]);
+	});
+});

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 
 import { inputError } from './errors';
 import { readJsonArrayParameter, type SpecifyMode } from './json';
+import { templateButtonsComponent, type TemplateButtonFields } from './templateButtons';
 import { checkLength } from './text';
 
 /** Template names: lowercase letters, digits and underscores, at most 512 characters. */
@@ -151,6 +152,11 @@ export async function buildTemplateDefinition(
 		checkLength(this, 'Footer Text', extra.footerText, { max: 60 });
 		components.push({ type: 'FOOTER', text: extra.footerText });
 	}
+	const buttons = templateButtonsComponent(
+		this,
+		(this.getNodeParameter('templateButtons.button', []) as TemplateButtonFields[]) ?? [],
+	);
+	if (buttons) components.push(buttons);
 	body.components = components;
 	if (named) body.parameter_format = 'NAMED';
 	return requestOptions;
