@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { showFor } from '../../shared/fields';
 import { mediaIdField } from '../../shared/mediaFields';
 
 export const getOperation: INodePropertyOptions = {
@@ -11,4 +12,14 @@ export const getOperation: INodePropertyOptions = {
 	routing: { request: { method: 'GET' } },
 };
 
-export const getFields: INodeProperties[] = [mediaIdField('get')];
+export const getFields: INodeProperties[] = [
+	mediaIdField('get'),
+	{
+		displayName:
+			"This returns the file's details and a download URL valid for 5 minutes. The file itself cannot be downloaded through Maton: Meta's media server needs Meta's own access token, which Maton keeps.",
+		name: 'downloadNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: showFor('media', ['get']),
+	},
+];
