@@ -21,18 +21,17 @@ interface SectionInput {
 	rows?: RowInput[] | { row?: RowInput[] };
 }
 
-const asText = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
+export const asText = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
 
-/** The body, header and footer texts that routing put in `interactive`, checked against `limits`. */
-function checkInteractiveTexts(
+/** The body (1..`bodyMax`), header and footer (≤ 60) texts that routing put in `interactive`. */
+export function checkInteractiveTexts(
 	context: IExecuteSingleFunctions,
 	interactive: IDataObject,
 	bodyMax: number,
 ): void {
-	checkLength(context, 'Body Text', asText((interactive.body as IDataObject | undefined)?.text), {
-		min: 1,
-		max: bodyMax,
-	});
+	const body = asText((interactive.body as IDataObject | undefined)?.text);
+	if (body.trim() === '') throw inputError(context, 'Body Text is empty; WhatsApp requires it');
+	checkLength(context, 'Body Text', body, { min: 1, max: bodyMax });
 	const header = interactive.header as IDataObject | undefined;
 	if (header?.type === 'text') checkLength(context, 'Header Text', asText(header.text), { max: 60 });
 	const footer = interactive.footer as IDataObject | undefined;

@@ -1,12 +1,16 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { showFor } from './fields';
 import { sendMessageOperation } from './message';
 
-/** An interactive message: `type: interactive` with its own `interactive.type`. */
+/**
+ * An interactive message: `type: interactive` with its own `interactive.type`, and the fixed part
+ * of its action where it has one (`{ name: 'cta_url' }`); fields fill in the rest.
+ */
 export function interactiveMessageOperation(
 	operation: Omit<INodePropertyOptions, 'routing'>,
 	interactiveType: string,
+	fixedAction?: IDataObject,
 ): INodePropertyOptions {
 	const base = sendMessageOperation(operation, 'interactive');
 	const request = base.routing?.request ?? {};
@@ -15,7 +19,10 @@ export function interactiveMessageOperation(
 		routing: {
 			request: {
 				...request,
-				body: { ...(request.body as object), interactive: { type: interactiveType } },
+				body: {
+					...(request.body as object),
+					interactive: { type: interactiveType, ...(fixedAction ? { action: fixedAction } : {}) },
+				},
 			},
 		},
 	};

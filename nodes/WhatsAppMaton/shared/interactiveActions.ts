@@ -1,0 +1,44 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { inputError } from './errors';
+import { asText, checkInteractiveTexts } from './interactive';
+import { checkLength } from './text';
+
+const HTTPS_URL = /^https:\/\/[^\s/?#]+(?:[/?#]\S*)?$/i;
+
+/** preSend for Send Call-to-Action URL Button: the texts, the button label and an https URL. */
+export async function checkCallToActionUrl(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const interactive = (requestOptions.body as IDataObject).interactive as IDataObject;
+	checkInteractiveTexts(this, interactive, 1024);
+	const action = (interactive.action ?? {}) as IDataObject;
+	const parameters = (action.parameters ?? {}) as IDataObject;
+	action.parameters = parameters;
+	interactive.action = action;
+	const displayText = asText(parameters.display_text).trim();
+	checkLength(this, 'Button Text', displayText, { min: 1, max: 20 });
+	const url = asText(parameters.url).trim();
+	if (url === '') throw inputError(this, 'URL is empty', 'Give the https:// address the button opens.');
+	if (!HTTPS_URL.test(url)) {
+		throw inputError(
+			this,
+			`URL must be an https:// link; got "${url}"`,
+			'WhatsApp opens only https addresses from a call-to-action button.',
+		);
+	}
+	parameters.display_text = displayText;
+	parameters.url = url;
+	return requestOptions;
+}
+
+/** preSend for Send Location Request: the body text is the only input. */
+export async function checkLocationRequest(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const interactive = (requestOptions.body as IDataObject).interactive as IDataObject;
+	checkInteractiveTexts(this, interactive, 1024);
+	return requestOptions;
+}
