@@ -3,9 +3,11 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { showFor } from './fields';
 import { messageOptionsField, senderAndRecipientFields, sendMessageOperation } from './message';
 import { checkMediaReference } from './mediaReference';
+import { addUploadedMediaId, uploadBinaryMedia } from './binaryMedia';
+import { describeSize, MEDIA_RULES, type MediaKind } from './mediaTypes';
 
 /** The media a message can carry, and the fields WhatsApp allows on each. */
-export type MessageMediaKind = 'audio' | 'document' | 'image' | 'video';
+export type MessageMediaKind = MediaKind;
 
 interface MediaMessageSpec {
 	kind: MessageMediaKind;
@@ -14,10 +16,21 @@ interface MediaMessageSpec {
 	action: string;
 	description: string;
 	linkExample: string;
-	/** Image, video and document take a caption; audio does not. */
+	/** Image, video and document take a caption; audio and sticker do not. */
 	caption: boolean;
 	/** Documents show a file name to the recipient. */
 	filename: boolean;
+}
+
+/** `image/jpeg or image/png, up to 5 MB` */
+function acceptedFiles(kind: MediaKind): string {
+	const { mimeTypes, maxBytes } = MEDIA_RULES[kind];
+	const types =
+		mimeTypes.length > 1
+			? `${mimeTypes.slice(0, -1).join(', ')} or ${mimeTypes[mimeTypes.length - 1]}`
+			: mimeTypes[0];
+	const staticSticker = kind === 'sticker' ? ' (100 KB if not animated)' : '';
+	return `${types}, up to ${describeSize(maxBytes)}${staticSticker}`;
 }
 
 export function mediaMessageOperation(spec: MediaMessageSpec): INodePropertyOptions {
@@ -66,6 +79,11 @@ export function mediaMessageFields(spec: MediaMessageSpec): INodeProperties[] {
 			description: `Where WhatsApp gets the ${spec.kind} from`,
 			options: [
 				{
+					name: 'Binary File From Input',
+					value: 'binary',
+					description: 'A binary field of the input item, uploaded to WhatsApp first and then sent by its ID',
+				},
+				{
 					name: 'Public URL',
 					value: 'link',
 					description: `A public https link that WhatsApp downloads the ${spec.kind} from`,
@@ -100,6 +118,23 @@ export function mediaMessageFields(spec: MediaMessageSpec): INodeProperties[] {
 			description: 'ID of media uploaded to WhatsApp with Media › Upload',
 			displayOptions: showForSource('id'),
 			routing: { send: { type: 'body', property: `${spec.kind}.id` } },
+		},
+		{
+			displayName: 'Input Binary Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			required: true,
+			default: 'data',
+			placeholder: 'e.g. data',
+			hint: 'The name of the input field containing the binary file data to send',
+			description: `Binary field of the input item that holds the ${spec.kind}. WhatsApp takes ${acceptedFiles(spec.kind)}. It is uploaded first (like Media › Upload), and the output adds its media ID as uploadedMedia.`,
+			displayOptions: showForSource('binary'),
+			// After the checks of the fields above (preSend hooks run in field order), so that a
+			// message that would be refused uploads nothing.
+			routing: {
+				send: { preSend: [uploadBinaryMedia] },
+				output: { postReceive: [addUploadedMediaId] },
+			},
 		},
 		messageOptionsField(spec.operation, extraOptions),
 	];

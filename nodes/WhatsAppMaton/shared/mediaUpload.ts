@@ -1,40 +1,75 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { inputError } from './errors';
-import { baseMimeType, describeSize, MEDIA_RULES, mediaKindOfMimeType } from './mediaTypes';
+import {
+	baseMimeType,
+	describeSize,
+	MEDIA_RULES,
+	mediaKindOfMimeType,
+	type MediaKind,
+} from './mediaTypes';
 
-/** The file to upload, read from the item's binary property and checked against WhatsApp's limits. */
+export interface UploadFile {
+	buffer: Buffer;
+	mimeType: string;
+	fileName: string;
+}
+
+/**
+ * The file to upload, read from the item's binary property and checked against WhatsApp's limits.
+ * Without `kind` (Media › Upload) any MIME type WhatsApp accepts will do, and the size limit is
+ * that of the kind the MIME type belongs to; with `kind` (a media message) the file must be one
+ * that kind of message takes: an image message only takes JPEG and PNG, a sticker only WebP.
+ */
 export async function readUploadFile(
 	context: IExecuteSingleFunctions,
 	binaryPropertyName: string,
 	overrides: { mimeType?: string; fileName?: string },
-): Promise<{ buffer: Buffer; mimeType: string; fileName: string }> {
+	kind?: MediaKind,
+): Promise<UploadFile> {
 	const binary = context.helpers.assertBinaryData(binaryPropertyName);
 	const mimeType = baseMimeType(overrides.mimeType || binary.mimeType || '');
-	const kind = mediaKindOfMimeType(mimeType);
-	if (!kind) {
+	const fileKind = kind ?? mediaKindOfMimeType(mimeType);
+	if (!fileKind || !MEDIA_RULES[fileKind].mimeTypes.includes(mimeType)) {
+		const accepted = kind
+			? MEDIA_RULES[kind].mimeTypes
+			: Object.values(MEDIA_RULES).flatMap((rule) => rule.mimeTypes);
 		throw inputError(
 			context,
-			`Input Binary Field "${binaryPropertyName}" has MIME type "${mimeType || 'unknown'}", which WhatsApp does not accept`,
-			'Accepted: ' + Object.values(MEDIA_RULES).flatMap((rule) => rule.mimeTypes).join(', '),
+			`Input Binary Field "${binaryPropertyName}" has MIME type "${mimeType || 'unknown'}", which WhatsApp does not accept${kind ? ` in ${articled(kind)} message` : ''}`,
+			'Accepted: ' + accepted.join(', '),
 		);
 	}
 	const buffer = await context.helpers.getBinaryDataBuffer(binaryPropertyName);
-	const { maxBytes } = MEDIA_RULES[kind];
+	const { maxBytes } = MEDIA_RULES[fileKind];
 	if (buffer.length > maxBytes) {
 		throw inputError(
 			context,
-			`Input Binary Field "${binaryPropertyName}" is ${describeSize(buffer.length)}; WhatsApp allows ${describeSize(maxBytes)} for ${kind} files`,
+			`Input Binary Field "${binaryPropertyName}" is ${describeSize(buffer.length)}; WhatsApp allows ${describeSize(maxBytes)} for ${fileKind} files`,
+			fileKind === 'sticker'
+				? 'A static sticker may be at most 100 KB, an animated one 500 KB.'
+				: undefined,
 		);
 	}
 	const fileName = overrides.fileName || binary.fileName || `upload.${binary.fileExtension ?? 'bin'}`;
 	return { buffer, mimeType, fileName };
 }
 
+const articled = (kind: MediaKind) => (/^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`);
+
 /**
- * preSend for Media › Upload: the multipart body WhatsApp wants (`file`, `type`,
+ * The multipart body WhatsApp wants for an upload (`file` with its name and type, `type`,
  * `messaging_product`), built with the web-standard FormData so the package needs no dependency.
  */
+export function mediaUploadForm(file: UploadFile): FormData {
+	const form = new FormData();
+	form.append('messaging_product', 'whatsapp');
+	form.append('type', file.mimeType);
+	form.append('file', new Blob([file.buffer], { type: file.mimeType }), file.fileName);
+	return form;
+}
+
+/** preSend for Media › Upload: the item's binary file as the multipart body. */
 export async function buildMediaUploadForm(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
@@ -42,10 +77,6 @@ export async function buildMediaUploadForm(
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', 'data') as string;
 	const options = this.getNodeParameter('options', {}) as { mimeType?: string; fileName?: string };
 	const file = await readUploadFile(this, binaryPropertyName, options);
-	const form = new FormData();
-	form.append('messaging_product', 'whatsapp');
-	form.append('type', file.mimeType);
-	form.append('file', new Blob([file.buffer], { type: file.mimeType }), file.fileName);
-	requestOptions.body = form;
+	requestOptions.body = mediaUploadForm(file);
 	return requestOptions;
 }

@@ -6,7 +6,7 @@ const sendVideoSpec = {
 	label: 'Send Video',
 	action: 'Send a video message',
 	description:
-		'Send an MP4 or 3GPP video (up to 16 MB) by public URL or uploaded media ID, with an optional caption',
+		'Send an MP4 or 3GPP video (up to 16 MB) by public URL, uploaded media ID or binary file from the input, with an optional caption',
 	linkExample: 'https://example.com/clip.mp4',
 	caption: true,
 	filename: false,
