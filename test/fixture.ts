@@ -47,6 +47,8 @@ export interface RecordedRequest {
 	headers: Record<string, string | string[] | undefined>;
 	/** Parsed JSON when the request sent JSON, else the raw text (multipart, empty). */
 	body: unknown;
+	/** When it arrived (ms since the epoch), to check pacing. */
+	at: number;
 }
 
 export interface FakeApi {
@@ -56,11 +58,14 @@ export interface FakeApi {
 	reply(status: number, body?: unknown, headers?: Record<string, string>): FakeApi;
 	/** Queue a network failure (e.g. `ECONNRESET`) for the next request. */
 	failWith(code: string): FakeApi;
+	/** Queue an answer that comes only after `ms` milliseconds, to run into a timeout. */
+	replyAfter(ms: number, status: number, body?: unknown): FakeApi;
 }
 
 type QueuedAnswer =
 	| { kind: 'reply'; status: number; body: unknown; headers: Record<string, string> }
-	| { kind: 'error'; code: string };
+	| { kind: 'error'; code: string }
+	| { kind: 'late'; ms: number; status: number; body: unknown };
 
 /**
  * A stand-in for one origin that accepts any path and method. A request with nothing queued is
@@ -78,20 +83,25 @@ export function fakeApi(origin: string): FakeApi {
 				parsed = body;
 			}
 		}
-		requests.push({ method, url: `${origin}${path}`, headers, body: parsed === '' ? undefined : parsed });
+		requests.push({ method, url: `${origin}${path}`, headers, body: parsed === '' ? undefined : parsed, at: Date.now() });
 	};
 	for (const method of ['GET', 'POST', 'DELETE', 'PUT', 'PATCH']) {
 		nock(origin)
 			.persist()
 			.intercept(() => true, method)
-			.reply(function (path, body) {
+			.reply(function (path, body, callback) {
 				record(method, path, this.req.headers, body);
 				const answer = queue.shift();
-				if (!answer) return [599, { error: { message: `no answer queued for ${method} ${path}` } }];
-				if (answer.kind === 'error') {
-					throw Object.assign(new Error(`fake network failure ${answer.code}`), { code: answer.code });
+				if (!answer) {
+					callback(null, [599, { error: { message: `no answer queued for ${method} ${path}` } }]);
+				} else if (answer.kind === 'error') {
+					// Handed to nock's callback, the error reaches the client as a failed request.
+					callback(Object.assign(new Error(`fake network failure ${answer.code}`), { code: answer.code }), [0, '']);
+				} else if (answer.kind === 'late') {
+					setTimeout(() => callback(null, [answer.status, answer.body as nock.Body]), answer.ms);
+				} else {
+					callback(null, [answer.status, answer.body as nock.Body, answer.headers]);
 				}
-				return [answer.status, answer.body as nock.Body, answer.headers];
 			});
 	}
 	const api: FakeApi = {
@@ -102,6 +112,10 @@ export function fakeApi(origin: string): FakeApi {
 		},
 		failWith(code) {
 			queue.push({ kind: 'error', code });
+			return api;
+		},
+		replyAfter(ms, status, body = {}) {
+			queue.push({ kind: 'late', ms, status, body });
 			return api;
 		},
 	};

@@ -9,7 +9,8 @@ import { mediaDescription } from './resources/media';
 import { messageDescription } from './resources/message';
 import { phoneNumberDescription } from './resources/phoneNumber';
 import { templateDescription } from './resources/template';
-import { matonConnectionField } from './shared/fields';
+import { deliver } from './shared/delivery';
+import { deliveryOptionsField, deliveryRoutingField, matonConnectionField } from './shared/fields';
 import { GATEWAY_BASE_URL_EXPRESSION } from './shared/gateway';
 
 export class WhatsAppMaton implements INodeType {
@@ -30,8 +31,12 @@ export class WhatsAppMaton implements INodeType {
 		requestDefaults: {
 			baseURL: GATEWAY_BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json' },
+			// Failures come back as answers so that explainApiFailures can say what Graph said.
+			ignoreHttpStatusErrors: true,
 		},
+		requestOperations: { pagination: deliver },
 		properties: [
+			deliveryRoutingField,
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -54,6 +59,7 @@ export class WhatsAppMaton implements INodeType {
 			...phoneNumberDescription,
 			...templateDescription,
 			matonConnectionField,
+			deliveryOptionsField,
 		],
 	};
 

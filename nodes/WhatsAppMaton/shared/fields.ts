@@ -1,6 +1,7 @@
 import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { requireBusinessAccountId } from './businessAccount';
+import { explainApiFailures } from './graphErrors';
 import { requirePhoneNumberId } from './phoneNumberId';
 import { MATON_CONNECTION_HEADER_EXPRESSION } from './gateway';
 
@@ -94,14 +95,18 @@ export function returnAllAndLimitFields(
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
 			displayOptions: showFor(resource, operations),
-			routing: {
-				send: {
-					paginate: '={{ $value }}',
-					...(sendLimitAsQuery && defaultPageSize
-						? { type: 'query', property: 'limit', value: `={{ $value ? ${defaultPageSize} : undefined }}` }
-						: {}),
-				},
-			},
+			// Return All pages through the delivery loop (shared/delivery.ts); here only the page size.
+			...(sendLimitAsQuery && defaultPageSize
+				? {
+						routing: {
+							send: {
+								type: 'query' as const,
+								property: 'limit',
+								value: `={{ $value ? ${defaultPageSize} : undefined }}`,
+							},
+						},
+					}
+				: {}),
 		},
 		{
 			displayName: 'Limit',
@@ -183,3 +188,47 @@ export function operationSelector(
 		default: defaultOperation,
 	};
 }
+
+/**
+ * Not shown: it puts every request of the node through the delivery loop (`paginate`) and makes
+ * explainApiFailures the first thing to see each answer. It must stay the first property.
+ */
+export const deliveryRoutingField: INodeProperties = {
+	displayName: 'Delivery',
+	name: 'delivery',
+	type: 'hidden',
+	default: '',
+	routing: {
+		send: { paginate: true },
+		output: { postReceive: [explainApiFailures] },
+	},
+};
+
+export const deliveryOptionsField: INodeProperties = {
+	displayName: 'Delivery Options',
+	name: 'deliveryOptions',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	description: 'How the node paces its requests and retries temporary failures',
+	options: [
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			default: 3, // DEFAULT_DELIVERY.maxRetries
+			typeOptions: { minValue: 0, maxValue: 10 },
+			description:
+				'How many times to try a request again after a rate limit (429), a server error (5xx), a temporary Graph error or a dropped connection, waiting longer each time. Other errors are never retried.',
+		},
+		{
+			displayName: 'Requests per Second',
+			name: 'requestsPerSecond',
+			type: 'number',
+			default: 10, // DEFAULT_DELIVERY.requestsPerSecond
+			typeOptions: { minValue: 0, numberPrecision: 1 },
+			description:
+				"Most requests this node sends per second in one run, across all items (Maton allows 10). 0 sends as fast as possible.",
+		},
+	],
+};

@@ -2,7 +2,6 @@ import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	ILoadOptionsFunctions,
-	IN8nRequestOperationPaginationGeneric,
 } from 'n8n-workflow';
 
 import { DEFAULT_GRAPH_API_VERSION } from '../../../credentials/MatonApi.credentials';
@@ -31,23 +30,6 @@ export const CONTROL_BASE_URL_EXPRESSION = `={{ ${trimmed('controlBaseUrl')} }}`
  */
 export const MATON_CONNECTION_HEADER_EXPRESSION =
 	"={{ String($value ?? '').trim() || String($credentials.connectionId ?? '').trim() || undefined }}";
-
-/**
- * Cursor paging through the gateway. Graph's `paging.next` is an absolute graph.facebook.com URL
- * that the Maton key cannot open, so each next page is asked for with `after=<cursor>` on the same
- * gateway path, keeping every query parameter of the first request.
- */
-export const graphCursorPagination: IN8nRequestOperationPaginationGeneric = {
-	type: 'generic',
-	properties: {
-		continue: '={{ !!($response.body?.paging?.next && $response.body?.paging?.cursors?.after) }}',
-		request: {
-			// The engine replaces `qs` whole with what this resolves to, so the first request's
-			// parameters are carried over. Typed as an object, it is an expression that yields one.
-			qs: '={{ Object.assign({}, $request.qs, { after: $response.body?.paging?.cursors?.after }) }}' as unknown as IDataObject,
-		},
-	},
-};
 
 export interface MatonBaseUrls {
 	gateway: string;

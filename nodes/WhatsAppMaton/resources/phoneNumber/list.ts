@@ -1,7 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { businessAccountIdField, returnAllAndLimitFields, showFor } from '../../shared/fields';
-import { graphCursorPagination } from '../../shared/gateway';
 import { PHONE_NUMBER_FIELDS_OPTION } from '../../shared/phoneNumberFields';
 
 export const listOperation: INodePropertyOptions = {
@@ -11,7 +10,6 @@ export const listOperation: INodePropertyOptions = {
 	description: 'List the phone numbers of a WhatsApp Business Account',
 	routing: {
 		request: { method: 'GET' },
-		operations: { pagination: graphCursorPagination },
 		output: { postReceive: [{ type: 'rootProperty', properties: { property: 'data' } }] },
 	},
 };

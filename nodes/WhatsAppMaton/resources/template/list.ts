@@ -1,7 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { businessAccountIdField, returnAllAndLimitFields, showFor } from '../../shared/fields';
-import { graphCursorPagination } from '../../shared/gateway';
 import { TEMPLATE_CATEGORY_OPTIONS, TEMPLATE_STATUS_OPTIONS } from '../../shared/templateOptions';
 
 export const listOperation: INodePropertyOptions = {
@@ -11,7 +10,6 @@ export const listOperation: INodePropertyOptions = {
 	description: 'List the message templates of a WhatsApp Business Account, with their status and components',
 	routing: {
 		request: { method: 'GET' },
-		operations: { pagination: graphCursorPagination },
 		output: { postReceive: [{ type: 'rootProperty', properties: { property: 'data' } }] },
 	},
 };

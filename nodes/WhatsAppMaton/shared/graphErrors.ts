@@ -1,0 +1,222 @@
+import { NodeApiError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
+
+/** What Graph (or Maton) said, read from any body: Graph's JSON, Maton's JSON, text or HTML. */
+export interface ApiFailure {
+	status: number;
+	message: string;
+	code?: number;
+	subcode?: number;
+	details?: string;
+	fbtraceId?: string;
+	type?: string;
+}
+
+const asNumber = (value: unknown): number | undefined => {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
+};
+
+const asText = (value: unknown): string | undefined =>
+	typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+
+/** The readable part of an HTML error page: its title, else its text, shortened. */
+function textOfHtml(html: string): string {
+	const title = /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1];
+	const text = (title ?? html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+	return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+function parseBody(body: unknown): unknown {
+	if (Buffer.isBuffer(body)) body = body.toString('utf8');
+	if (typeof body !== 'string') return body;
+	try {
+		return JSON.parse(body);
+	} catch {
+		return body;
+	}
+}
+
+export function readApiFailure(status: number, rawBody: unknown): ApiFailure {
+	const body = parseBody(rawBody);
+	if (typeof body === 'string') {
+		const message = /<[a-z!][\s\S]*>/i.test(body) ? textOfHtml(body) : body.trim().slice(0, 500);
+		return { status, message: message || `HTTP ${status} with an empty answer` };
+	}
+	const object = (body ?? {}) as IDataObject;
+	const graph = object.error;
+	if (graph && typeof graph === 'object') {
+		const error = graph as IDataObject;
+		return {
+			status,
+			message: asText(error.message) ?? asText(error.error_user_msg) ?? `HTTP ${status}`,
+			code: asNumber(error.code),
+			subcode: asNumber(error.error_subcode),
+			details: asText((error.error_data as IDataObject | undefined)?.details) ?? asText(error.error_user_title),
+			fbtraceId: asText(error.fbtrace_id),
+			type: asText(error.type),
+		};
+	}
+	// Maton's own answers are not documented: take whatever names the problem.
+	return {
+		status,
+		message: asText(graph) ?? asText(object.message) ?? asText(object.detail) ?? `HTTP ${status}`,
+		code: asNumber(object.code),
+	};
+}
+
+/** What to do about the Graph and Maton failures a user can fix, by code or status. */
+export function hintFor(failure: ApiFailure): string | undefined {
+	switch (failure.code) {
+		case 0:
+		case 190:
+			return "Maton's WhatsApp authorisation has expired or was revoked: re-authorise the connection (Connection › Create, then open the returned URL) and pick it in the node or the credential.";
+		case 4:
+		case 80007:
+		case 80008:
+		case 130429:
+			return 'WhatsApp is limiting how fast this account sends. The node retried with backoff; lower Delivery Options › Requests per Second or spread the run over more time.';
+		case 100:
+			return 'A parameter is invalid: the details above name it.';
+		case 131026:
+			return 'WhatsApp could not deliver to this number: it may not be on WhatsApp, or may not have accepted the latest terms.';
+		case 131030:
+			return "The recipient is not on this test number's allowed list: add it in Meta's WhatsApp Manager, or send from a production number.";
+		case 131031:
+			return "The WhatsApp Business account is locked: see Meta's Business Support Home.";
+		case 131047:
+			return 'More than 24 hours have passed since the customer last wrote: only a template message can reach them now (Message › Send Template).';
+		case 131051:
+			return 'WhatsApp does not support this message type here.';
+		case 131052:
+		case 131053:
+			return 'WhatsApp could not fetch or process the media: check the link is public https and the file type and size are allowed.';
+		case 131056:
+			return 'Too many messages to this user in a short time: wait before sending more to them.';
+		case 132000:
+			return "The number of parameters does not match the template's placeholders: use Specify Parameters › Map Template Variables, which checks them before sending.";
+		case 132001:
+			return 'The template does not exist in this language: check the template name and Language Code.';
+		case 132005:
+			return 'A parameter makes the template text too long.';
+		case 132007:
+			return "The parameters break WhatsApp's template policy.";
+		case 132012:
+			return "A parameter's format does not match the template (for example media in a text header).";
+		case 132015:
+			return 'The template is paused for low quality: edit it or use another.';
+		case 132016:
+			return 'The template is disabled: use another template.';
+		case 133010:
+			return 'The business phone number is not registered with the WhatsApp Cloud API.';
+		case 368:
+			return 'The account is temporarily blocked for policy violations.';
+	}
+	if (failure.status === 401) {
+		return "Maton rejected the API key: copy it again from maton.ai/settings into the Maton API credential.";
+	}
+	if (failure.status === 400 && /connection/i.test(failure.message)) {
+		return 'Maton has no usable WhatsApp Business connection: create one (Connection › Create and open its URL), or pick an ACTIVE one in Maton Connection.';
+	}
+	if (failure.status === 500) {
+		return 'A 500 from Maton often means its OAuth grant expired: re-authorise the connection (Connection › Create, then open the returned URL).';
+	}
+	if (failure.status === 429) {
+		return "Over Maton's 10 requests per second: the node retried with backoff; lower Delivery Options › Requests per Second.";
+	}
+	return undefined;
+}
+
+/** Graph codes and statuses that say "try again later" rather than "this request is wrong". */
+const RETRYABLE_CODES = new Set([1, 2, 4, 80007, 80008, 130429, 131000, 131016]);
+
+export function isRetryableFailure(failure: ApiFailure): boolean {
+	if (failure.status === 429 || failure.status >= 500) return true;
+	return failure.code !== undefined && RETRYABLE_CODES.has(failure.code);
+}
+
+/** Seconds or an HTTP date in `Retry-After`, as milliseconds; undefined when absent or unreadable. */
+export function retryAfterMs(headers: IDataObject | undefined): number | undefined {
+	const raw = headers?.['retry-after'] ?? headers?.['Retry-After'];
+	if (raw === undefined || raw === null) return undefined;
+	const text = String(Array.isArray(raw) ? raw[0] : raw).trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
+	const date = Date.parse(text);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** An API key, or any bearer token, that an error body echoes back must not reach items or logs. */
+export function redactSecrets<T>(value: T, secrets: string[]): T {
+	const scrub = (text: string) => {
+		let clean = text.replace(/(Bearer\s+)[^\s"',;]+/gi, '$1[redacted]');
+		for (const secret of secrets) if (secret.length >= 4) clean = clean.split(secret).join('[redacted]');
+		return clean;
+	};
+	if (typeof value === 'string') return scrub(value) as T;
+	if (value && typeof value === 'object') return JSON.parse(scrub(JSON.stringify(value))) as T;
+	return value;
+}
+
+/** The failure as n8n shows it: Graph's message with its code, the details and trace id, a hint. */
+export function failureError(context: IExecuteSingleFunctions, failure: ApiFailure, body: unknown): NodeApiError {
+	const codeLabel =
+		failure.code !== undefined
+			? ` (code ${failure.code}${failure.subcode !== undefined ? `, subcode ${failure.subcode}` : ''})`
+			: '';
+	const message = `${failure.message}${failure.code !== undefined && !failure.message.includes(String(failure.code)) ? codeLabel : ''}`;
+	const description = [
+		failure.details,
+		failure.code !== undefined ? `Code ${failure.code}${failure.subcode !== undefined ? `, subcode ${failure.subcode}` : ''}.` : undefined,
+		failure.fbtraceId ? `Trace ID ${failure.fbtraceId}.` : undefined,
+		hintFor(failure),
+	]
+		.filter(Boolean)
+		.join(' ');
+	const parsed = parseBody(body);
+	const errorResponse: JsonObject =
+		parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+			? (parsed as JsonObject)
+			: { message: failure.message };
+	return new NodeApiError(context.getNode(), errorResponse, {
+		message,
+		description: description || undefined,
+		httpCode: String(failure.status),
+		itemIndex: context.getItemIndex(),
+	});
+}
+
+/** Per item: the failure behind an error, so the delivery loop can tell retryable ones apart. */
+export const failureOfError = new WeakMap<Error, { failure: ApiFailure; retryAfterMs?: number }>();
+
+/** Per item: the `paging` of the last page received, for Return All through the gateway. */
+export const lastPaging = new WeakMap<IExecuteSingleFunctions, IDataObject | undefined>();
+
+/**
+ * postReceive, first for every operation: requests are sent with `ignoreHttpStatusErrors`, so a
+ * failure arrives here as a response and becomes an error that says what Graph or Maton said.
+ * A success passes through; its `paging` is kept for the delivery loop.
+ */
+export async function explainApiFailures(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	if (response.statusCode < 400) {
+		const body = response.body as IDataObject | undefined;
+		lastPaging.set(this, body && typeof body === 'object' ? (body.paging as IDataObject | undefined) : undefined);
+		return items;
+	}
+	const credentials = await this.getCredentials('matonApi');
+	const secrets = [String(credentials.apiKey ?? '')];
+	const body = redactSecrets(parseBody(response.body), secrets);
+	const failure = readApiFailure(response.statusCode, body);
+	const error = failureError(this, failure, body);
+	failureOfError.set(error, { failure, retryAfterMs: retryAfterMs(response.headers) });
+	throw error;
+}
