@@ -131,4 +131,37 @@ describe('retries', () => {
 			'CURSOR2',
 		]);
 	});
+
+	it('retries the upload before a media message sent from binary data', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN)
+			.reply(429, throttled, { 'retry-after': '0' })
+			.reply(200, { id: '555000111' })
+			.reply(200, sent);
+		const { items, error } = await runWhatsApp(
+			{
+				resource: 'message',
+				operation: 'sendImage',
+				phoneNumberId: phoneNumberById(),
+				recipientPhoneNumber: '15551234567',
+				mediaSource: 'binary',
+				binaryPropertyName: 'data',
+			},
+			{
+				input: [
+					{
+						json: {},
+						binary: { data: { data: Buffer.from('png bytes').toString('base64'), mimeType: 'image/png', fileName: 'a.png' } },
+					},
+				],
+			},
+		);
+		expect(error).toBeUndefined();
+		expect(gateway.requests.map((request) => new URL(request.url).pathname.split('/').pop())).toEqual([
+			'media',
+			'media',
+			'messages',
+		]);
+		expect((gateway.requests[2].body as { image: unknown }).image).toEqual({ id: '555000111' });
+		expect(items[0].json.uploadedMedia).toEqual({ id: '555000111' });
+	});
 });

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { inputError } from './errors';
+import { withDelivery } from './delivery';
 import { CREDENTIAL_TYPE } from './gateway';
 import type { MediaKind } from './mediaTypes';
 import { mediaUploadForm, readUploadFile, type UploadFile } from './mediaUpload';
@@ -91,22 +92,24 @@ async function uploadToGateway(
 ): Promise<IDataObject | undefined> {
 	const { baseURL, headers, timeout, proxy, skipSslCertificateValidation, allowedDomains } =
 		messageRequest;
-	return (await context.helpers.httpRequestWithAuthentication.call(
+	// Paced and retried like the node's own requests: the upload counts against Maton's limit too.
+	return await withDelivery(
 		context,
-		CREDENTIAL_TYPE,
-		{
-			method: 'POST',
-			baseURL,
-			url: mediaPathOf(messageRequest.url),
-			headers: { ...headers },
-			body: mediaUploadForm(file),
-			json: true,
-			timeout,
-			proxy,
-			skipSslCertificateValidation,
-			allowedDomains,
-		},
-	)) as IDataObject | undefined;
+		async () =>
+			(await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
+				method: 'POST',
+				baseURL,
+				url: mediaPathOf(messageRequest.url),
+				headers: { ...headers },
+				// A form is read once as it is sent: each try builds its own.
+				body: mediaUploadForm(file),
+				json: true,
+				timeout,
+				proxy,
+				skipSslCertificateValidation,
+				allowedDomains,
+			})) as IDataObject | undefined,
+	);
 }
 
 /** Graph answers an upload with `{ id }`; without one there is nothing to send. */

@@ -40,9 +40,10 @@ function networkCodeOf(error: unknown): string | undefined {
 function retryPlan(error: unknown): { retry: boolean; retryAfterMs?: number } {
 	if (error instanceof Error) {
 		const known = failureOfError.get(error);
-		if (known) {
-			return { retry: isRetryableFailure(known.failure), retryAfterMs: known.retryAfterMs };
-		}
+		if (known) return { retry: isRetryableFailure(known.failure), retryAfterMs: known.retryAfterMs };
+		// A request made by a hook (the upload before a media message) fails as n8n's own error.
+		const status = Number((error as { httpCode?: unknown }).httpCode);
+		if (Number.isInteger(status) && (status === 429 || status >= 500)) return { retry: true };
 	}
 	return { retry: networkCodeOf(error) !== undefined };
 }
@@ -96,18 +97,18 @@ function finalError(context: IExecuteSingleFunctions, error: unknown, attempts: 
 	return apiError;
 }
 
-/** One request, paced, tried again on retryable failures; the last failure if all tries fail. */
-async function sendWithRetries(
-	context: IExecutePaginationFunctions,
-	request: DeclarativeRestApiSettings.ResultOptions,
-	options: DeliveryOptions,
-	paceKey: string,
-): Promise<INodeExecutionData[]> {
+/**
+ * One request, paced and tried again on retryable failures; the last failure if every try
+ * fails. Used for every request of the node, and by hooks that make a request of their own.
+ */
+export async function withDelivery<T>(context: IExecuteSingleFunctions, send: () => Promise<T>): Promise<T> {
+	const options = readDeliveryOptions(context);
+	const paceKey = `${context.getExecutionId() ?? 'manual'}|${context.getNode().name}`;
 	for (let attempt = 0; ; attempt++) {
 		const wait = reserveSendSlot(paceKey, options.requestsPerSecond);
 		if (wait > 0) await sleep(wait);
 		try {
-			return await context.makeRoutingRequest(request);
+			return await send();
 		} catch (error) {
 			const plan = retryPlan(error);
 			if (!plan.retry || attempt >= options.maxRetries) {
@@ -130,13 +131,12 @@ export async function deliver(
 	// The routing engine hands this function a child of the item's context; the postReceive hooks
 	// ran with the item's context itself, so that is where the last page's paging was kept.
 	const itemContext = Object.getPrototypeOf(this) as IExecuteSingleFunctions;
-	const options = readDeliveryOptions(this);
-	const paceKey = `${this.getExecutionId() ?? 'manual'}|${this.getNode().name}`;
 	const returnAll = this.getNodeParameter('returnAll', false) === true;
 	const items: INodeExecutionData[] = [];
 	let request = requestData;
 	for (;;) {
-		items.push(...(await sendWithRetries(this, request, options, paceKey)));
+		const page = request;
+		items.push(...(await withDelivery(this, async () => await this.makeRoutingRequest(page))));
 		const paging = lastPaging.get(itemContext);
 		const after = (paging?.cursors as IDataObject | undefined)?.after;
 		if (!returnAll || !paging?.next || typeof after !== 'string' || after === '') return items;
