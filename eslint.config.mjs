@@ -26,12 +26,37 @@ const require = createRequire(import.meta.url);
 const js = createRequire(require.resolve('eslint/package.json'))('@eslint/js');
 
 // Code that is not shipped: generic TypeScript lint only.
-const NON_PACKAGE_FILES = ['test/**', 'scripts/**'];
+const NON_PACKAGE_FILES = ['test/**', 'scripts/**', 'bench/**', 'sandbox/**'];
 
 const communityRecommended = n8nCommunityNodesPlugin.configs.recommended;
 
 export default defineConfig(
-	globalIgnores(['dist/', 'node_modules/', 'coverage/', '.tsbuild/', '.n8n-runtime/']),
+	globalIgnores(['dist/', 'node_modules/', 'coverage/', '.tsbuild/', '.n8n-runtime/', '.bench/']),
+
+	// The local Maton sandbox: plain CommonJS for Node, so that it runs without a build.
+	{
+		files: ['sandbox/**/*.js'],
+		extends: [js.configs.recommended],
+		languageOptions: {
+			sourceType: 'commonjs',
+			globals: {
+				require: 'readonly',
+				module: 'writable',
+				process: 'readonly',
+				Buffer: 'readonly',
+				console: 'readonly',
+				setTimeout: 'readonly',
+				clearTimeout: 'readonly',
+				setInterval: 'readonly',
+				clearInterval: 'readonly',
+				URL: 'readonly',
+				URLSearchParams: 'readonly',
+				performance: 'readonly',
+				__dirname: 'readonly',
+				structuredClone: 'readonly',
+			},
+		},
+	},
 
 	// Every TypeScript file, tests and scripts included.
 	{
