@@ -7,7 +7,8 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { failureOfError, isRetryableFailure, lastPaging } from './graphErrors';
+import { CREDENTIAL_TYPE } from './gateway';
+import { failureOfError, isRetryableFailure, lastPaging, scrubSecretsFromError } from './graphErrors';
 
 export interface DeliveryOptions {
 	/** How many times a retryable failure is tried again (0 = never). */
@@ -82,9 +83,18 @@ export function readDeliveryOptions(context: IExecuteSingleFunctions): DeliveryO
 	};
 }
 
-/** The error the item ends with: n8n's own error classes as they are, anything else wrapped. */
-function finalError(context: IExecuteSingleFunctions, error: unknown, attempts: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeOperationError) return error;
+/**
+ * The error the item ends with: n8n's own error classes as they are, anything else wrapped, and
+ * in every case without the API key (an HTTP client error keeps the request's headers).
+ */
+async function finalError(
+	context: IExecuteSingleFunctions,
+	error: unknown,
+	attempts: number,
+): Promise<NodeApiError | NodeOperationError> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const secrets = [String(credentials.apiKey ?? '')];
+	if (error instanceof NodeOperationError) return scrubSecretsFromError(error, secrets);
 	const apiError =
 		error instanceof NodeApiError
 			? error
@@ -94,7 +104,7 @@ function finalError(context: IExecuteSingleFunctions, error: unknown, attempts: 
 	if (attempts > 1) {
 		apiError.description = [apiError.description, `Gave up after ${attempts} attempts.`].filter(Boolean).join(' ');
 	}
-	return apiError;
+	return scrubSecretsFromError(apiError, secrets);
 }
 
 /**
@@ -112,7 +122,7 @@ export async function withDelivery<T>(context: IExecuteSingleFunctions, send: ()
 		} catch (error) {
 			const plan = retryPlan(error);
 			if (!plan.retry || attempt >= options.maxRetries) {
-				throw finalError(context, error, plan.retry ? attempt + 1 : 1);
+				throw await finalError(context, error, plan.retry ? attempt + 1 : 1);
 			}
 			await sleep(backoffMs(attempt, plan.retryAfterMs));
 		}

@@ -163,6 +163,36 @@ export function redactSecrets<T>(value: T, secrets: string[]): T {
 	return value;
 }
 
+/**
+ * An error about to leave the node, with every trace of the key removed: texts scrubbed, and a
+ * raw HTTP client error behind it (whose config holds the Authorization header) replaced by a
+ * plain one carrying only its message and code.
+ */
+export function scrubSecretsFromError<T extends Error>(error: T, secrets: string[]): T {
+	const fields = error as unknown as Record<string, unknown>;
+	for (const key of Object.keys(fields)) {
+		if (key === 'cause') continue;
+		const value = fields[key];
+		if (typeof value === 'string') fields[key] = redactSecrets(value, secrets);
+		else if (value && typeof value === 'object' && !(value instanceof Error)) {
+			try {
+				fields[key] = redactSecrets(value, secrets);
+			} catch {
+				delete fields[key];
+			}
+		}
+	}
+	error.message = redactSecrets(error.message, secrets);
+	const cause = fields.cause;
+	if (cause && typeof cause === 'object') {
+		const original = cause as { message?: unknown; code?: unknown };
+		const plain = new Error(redactSecrets(String(original.message ?? ''), secrets));
+		if (typeof original.code === 'string') Object.assign(plain, { code: original.code });
+		fields.cause = plain;
+	}
+	return error;
+}
+
 /** The failure as n8n shows it: Graph's message with its code, the details and trace id, a hint. */
 export function failureError(context: IExecuteSingleFunctions, failure: ApiFailure, body: unknown): NodeApiError {
 	const codeLabel =

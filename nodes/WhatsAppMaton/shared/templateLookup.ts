@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
+import { withDelivery } from './delivery';
 import { CREDENTIAL_TYPE, matonRequest } from './gateway';
 import type { TemplateDefinition } from './templateVariables';
 
@@ -90,7 +91,8 @@ export async function lookUpTemplateForExecution(
 	const key = JSON.stringify([context.getExecutionId(), businessAccountId, name, language]);
 	let lookup = lookupsOfRecentExecutions.get(key);
 	if (!lookup) {
-		lookup = lookUpTemplate(context, name, language);
+		// Paced and retried like every request; a failure leaves without the key.
+		lookup = withDelivery(context, async () => await lookUpTemplate(context, name, language));
 		lookupsOfRecentExecutions.set(key, lookup);
 		// A failed lookup is not kept: the next item may succeed.
 		lookup.catch(() => lookupsOfRecentExecutions.delete(key));
