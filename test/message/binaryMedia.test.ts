@@ -41,6 +41,31 @@ const fromBinary = (operation: string, extra: INodeParameters = {}): INodeParame
 const photo = () =>
 	itemWithFile(Buffer.from('fake png bytes'), { mimeType: 'image/png', fileName: 'photo.png' });
 
+/** A WebP of `size` bytes: RIFF, WEBP, then `chunks` (four-character code and data size), zero-filled. */
+function webp(size: number, chunks: Array<[string, number]>, flags = 0): Buffer {
+	const bytes = Buffer.alloc(size, 0);
+	bytes.write('RIFF', 0, 'latin1');
+	bytes.writeUInt32LE(size - 8, 4);
+	bytes.write('WEBP', 8, 'latin1');
+	let offset = 12;
+	for (const [fourCC, dataSize] of chunks) {
+		bytes.write(fourCC, offset, 'latin1');
+		bytes.writeUInt32LE(dataSize, offset + 4);
+		if (fourCC === 'VP8X') bytes[offset + 8] = flags;
+		offset += 8 + dataSize;
+	}
+	return bytes;
+}
+
+/** An Ogg file whose first page holds the identification packet `packet` (one segment). */
+function ogg(packet: string): Buffer {
+	const header = Buffer.alloc(28, 0);
+	header.write('OggS', 0, 'latin1');
+	header[26] = 1; // one segment in the page
+	header[27] = packet.length;
+	return Buffer.concat([header, Buffer.from(packet, 'latin1'), Buffer.alloc(64, 0)]);
+}
+
 /** The first request must be the upload of the item's file to `/{phone-number-id}/media`. */
 function expectUpload(request: RecordedRequest, file: Record<string, unknown>): void {
 	expect(request.method).toBe('POST');
@@ -181,6 +206,29 @@ describe('Message › Send media from a binary input field', () => {
 	});
 
 	it.each([
+		['a VP8X animation flag', webp(400 * KB, [['VP8X', 10], ['ANIM', 6], ['ANMF', 400 * KB - 46]], 0x02)],
+		['an ANIM chunk', webp(400 * KB, [['VP8X', 10], ['ANIM', 6], ['ANMF', 400 * KB - 46]])],
+	])('sends an animated WebP sticker of 400 KB, told by %s', async (_how, bytes) => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, { id: '8193' }).reply(200, sent);
+		const { error } = await runWhatsApp(fromBinary('sendSticker'), {
+			input: itemWithFile(bytes, { mimeType: 'image/webp', fileName: 'dance.webp' }),
+		});
+		expect(error).toBeUndefined();
+		expect(gateway.requests).toHaveLength(2);
+		expectMessage(gateway.requests[1], { type: 'sticker', sticker: { id: '8193' } });
+	});
+
+	it('sends Ogg Opus audio given as plain audio/ogg', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, { id: '8194' }).reply(200, sent);
+		const { error } = await runWhatsApp(fromBinary('sendAudio'), {
+			input: itemWithFile(ogg('OpusHead\x01\x02'), { mimeType: 'audio/ogg', fileName: 'voice.ogg' }),
+		});
+		expect(error).toBeUndefined();
+		expect(gateway.requests).toHaveLength(2);
+		expectMessage(gateway.requests[1], { type: 'audio', audio: { id: '8194' } });
+	});
+
+	it.each([
 		['sendVideo', 'video', 'video/mp4', 'clip.mp4'],
 		['sendAudio', 'audio', 'audio/ogg; codecs=opus', 'voice.ogg'],
 	])('%s sends its file the same way (%s message)', async (operation, kind, mimeType, fileName) => {
@@ -290,6 +338,33 @@ describe('Message › Send media from a binary input field', () => {
 				itemWithFile(Buffer.alloc(600 * KB, 0x61), { mimeType: 'image/webp', fileName: 'big.webp' }),
 				/^Input Binary Field "data" is 600 KB; WhatsApp allows 500 KB for sticker files/,
 				/100 KB/,
+			);
+		});
+
+		it('a static WebP sticker over 100 KB', async () => {
+			await expectRefused(
+				fromBinary('sendSticker'),
+				itemWithFile(webp(150 * KB, [['VP8X', 10], ['VP8 ', 150 * KB - 38]]), {
+					mimeType: 'image/webp',
+					fileName: 'still.webp',
+				}),
+				/^Input Binary Field "data" is 150 KB; WhatsApp allows 100 KB for a static sticker/,
+				/animated one 500 KB/,
+			);
+		});
+
+		it('Ogg audio whose codec is Vorbis, by its MIME type or by its bytes', async () => {
+			await expectRefused(
+				fromBinary('sendAudio'),
+				itemWithFile(Buffer.from('fake bytes'), { mimeType: 'audio/ogg; codecs="vorbis"', fileName: 'a.ogg' }),
+				/^Input Binary Field "data" has MIME type "audio\/ogg; codecs="vorbis"", which WhatsApp does not accept in an audio message/,
+				/Opus/,
+			);
+			await expectRefused(
+				fromBinary('sendAudio'),
+				itemWithFile(ogg('\x01vorbis\x00\x00'), { mimeType: 'audio/ogg', fileName: 'a.ogg' }),
+				/^Input Binary Field "data" is Ogg audio with the vorbis codec, which WhatsApp does not accept in an audio message/,
+				/Opus/,
 			);
 		});
 

@@ -191,7 +191,7 @@ describe('Message › Send List', () => {
 					],
 				},
 			},
-			/^The list has 11 rows in all; WhatsApp allows 10/,
+			/^Sections have 11 rows in all; WhatsApp allows 10/,
 		);
 	});
 

@@ -378,6 +378,21 @@ describe('Message › Send Template', () => {
 		);
 	});
 
+	it('sends a JSON button index given as a number as the text Graph expects', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, sent);
+		const { error } = await runWhatsApp({
+			...template,
+			specifyComponents: 'json',
+			componentsJson: JSON.stringify([
+				{ type: 'button', sub_type: 'quick_reply', index: 1, parameters: [{ type: 'payload', payload: 'stop' }] },
+			]),
+		});
+		expect(error).toBeUndefined();
+		expect((gateway.requests[0].body as { template: { components: unknown } }).template.components).toEqual([
+			{ type: 'button', sub_type: 'quick_reply', index: '1', parameters: [{ type: 'payload', payload: 'stop' }] },
+		]);
+	});
+
 	it('refuses Components (JSON) that is not valid JSON', async () => {
 		await expectRejected(
 			{ ...template, specifyComponents: 'json', componentsJson: '[{ "type": "body", }]' },

@@ -101,6 +101,26 @@ describe('Message › Send Text', () => {
 		expect(other.requests[0].url).toBe(`https://api.maton.ai/whatsapp-business/v26.0/${PHONE_NUMBER_ID}/messages`);
 	});
 
+	it('takes Show Link Preview as true / false text from an expression, and a number as text', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, sent);
+		const { error } = await runWhatsApp({
+			resource: 'message',
+			operation: 'sendText',
+			phoneNumberId: phoneNumberById(),
+			recipientPhoneNumber: '15551234567',
+			text: '={{ 42 }}',
+			options: { previewUrl: '={{ "TRUE" }}' },
+		});
+		expect(error).toBeUndefined();
+		expect(gateway.requests[0].body).toEqual({
+			messaging_product: 'whatsapp',
+			recipient_type: 'individual',
+			to: '15551234567',
+			type: 'text',
+			text: { preview_url: true, body: '42' },
+		});
+	});
+
 	it('turns a Graph error into a NodeApiError and keeps the key out of it', async () => {
 		fakeApi(GATEWAY_ORIGIN).reply(400, {
 			error: {

@@ -277,7 +277,7 @@ describe('Template › Create', () => {
 						bodyExamples: { example: [{ value: 'Jane' }, { parameterName: 'order_id', value: '1' }] },
 					}),
 				),
-				/^The template mixes numbered and named placeholders \(\{\{1\}\} and \{\{order_id\}\}\)/,
+				/^Body Text mixes numbered and named placeholders \(\{\{1\}\} and \{\{order_id\}\}\)/,
 			);
 		});
 

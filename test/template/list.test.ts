@@ -123,6 +123,21 @@ describe('Template › List', () => {
 		expect(items).toEqual([]);
 	});
 
+	it('sends status and category filters an expression gave in lower case, in capitals', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, graphPage([], 'x', false));
+		const { error } = await runWhatsApp({
+			resource: 'template',
+			operation: 'list',
+			limit: 10,
+			filters: { status: '={{ " approved " }}', category: '={{ "marketing" }}' },
+		});
+		expect(error).toBeUndefined();
+		expect(splitUrl(gateway.requests[0].url)).toEqual({
+			base: TEMPLATES,
+			query: { limit: '10', status: 'APPROVED', category: 'MARKETING' },
+		});
+	});
+
 	it('leaves out text filters that were added but left empty', async () => {
 		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, graphPage([], 'x', false));
 		const { error } = await runWhatsApp({

@@ -120,7 +120,7 @@ export async function buildListAction(
 		throw inputError(this, `Sections has ${sections.length} sections; WhatsApp allows 1 to 10`);
 	}
 	const rowCount = sections.reduce((total, section) => total + section.rows.length, 0);
-	if (rowCount > 10) throw inputError(this, `The list has ${rowCount} rows in all; WhatsApp allows 10`);
+	if (rowCount > 10) throw inputError(this, `Sections have ${rowCount} rows in all; WhatsApp allows 10`);
 	sections.forEach((section, sectionIndex) => {
 		const where = `Section ${sectionIndex + 1}`;
 		if (sections.length > 1) checkLength(this, `${where} title`, section.title, { min: 1, max: 24 });

@@ -1,12 +1,15 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { inputError } from './errors';
+import { asText } from './interactive';
 import { checkLength } from './text';
 
 /**
  * preSend: a media message names its file by exactly one of `link` (a public https URL WhatsApp
  * downloads) or `id` (an upload). An http link or a blank value would only fail at Meta, and so
- * would a caption over 1024 characters or a document file name over 240.
+ * would a caption over 1024 characters or a document file name over 240. An expression that
+ * gives undefined leaves neither in the body (`video: {}`): Media Source says which one is empty.
+ * A binary file is uploaded by a later hook, which puts its `id` in.
  */
 export async function checkMediaReference(
 	this: IExecuteSingleFunctions,
@@ -14,9 +17,9 @@ export async function checkMediaReference(
 ): Promise<IHttpRequestOptions> {
 	const body = requestOptions.body as IDataObject;
 	const media = (body[String(body.type)] ?? {}) as IDataObject;
-	const link = typeof media.link === 'string' ? media.link.trim() : undefined;
-	const id = typeof media.id === 'string' ? media.id.trim() : undefined;
-	if (link !== undefined) {
+	const source = mediaSourceOf(this, media);
+	if (source === 'link') {
+		const link = asText(media.link).trim();
 		if (link === '') throw inputError(this, 'Media URL is empty');
 		if (!/^https:\/\/[^\s/]+/i.test(link)) {
 			throw inputError(
@@ -26,7 +29,8 @@ export async function checkMediaReference(
 			);
 		}
 		media.link = link;
-	} else if (id !== undefined) {
+	} else if (source === 'id') {
+		const id = asText(media.id).trim();
 		if (id === '') throw inputError(this, 'Media ID is empty');
 		media.id = id;
 	}
@@ -37,4 +41,11 @@ export async function checkMediaReference(
 		checkLength(this, 'File Name', media.filename, { max: 240 });
 	}
 	return requestOptions;
+}
+
+/** Which reference the body must carry: the one it has, else the one Media Source names. */
+function mediaSourceOf(context: IExecuteSingleFunctions, media: IDataObject): string {
+	if (media.link !== undefined && media.link !== null) return 'link';
+	if (media.id !== undefined && media.id !== null) return 'id';
+	return String(context.getNodeParameter('mediaSource', 'link') ?? 'link');
 }

@@ -4,9 +4,13 @@ import { inputError } from './errors';
 import {
 	baseMimeType,
 	describeSize,
+	isAnimatedWebp,
 	MEDIA_RULES,
 	mediaKindOfMimeType,
 	type MediaKind,
+	refusedCodecOfMimeType,
+	refusedCodecOfOggFile,
+	STATIC_STICKER_MAX_BYTES,
 } from './mediaTypes';
 
 export interface UploadFile {
@@ -28,31 +32,77 @@ export async function readUploadFile(
 	kind?: MediaKind,
 ): Promise<UploadFile> {
 	const binary = context.helpers.assertBinaryData(binaryPropertyName);
-	const mimeType = baseMimeType(overrides.mimeType || binary.mimeType || '');
+	const givenMimeType = (overrides.mimeType || binary.mimeType || '').trim();
+	const mimeType = baseMimeType(givenMimeType);
 	const fileKind = kind ?? mediaKindOfMimeType(mimeType);
+	const field = `Input Binary Field "${binaryPropertyName}"`;
+	const inMessage = kind ? ` in ${articled(kind)} message` : '';
+	const refusedMimeType = (shown: string, description: string) =>
+		inputError(
+			context,
+			`${field} has MIME type "${shown || 'unknown'}", which WhatsApp does not accept${inMessage}`,
+			description,
+		);
 	if (!fileKind || !MEDIA_RULES[fileKind].mimeTypes.includes(mimeType)) {
 		const accepted = kind
 			? MEDIA_RULES[kind].mimeTypes
 			: Object.values(MEDIA_RULES).flatMap((rule) => rule.mimeTypes);
-		throw inputError(
-			context,
-			`Input Binary Field "${binaryPropertyName}" has MIME type "${mimeType || 'unknown'}", which WhatsApp does not accept${kind ? ` in ${articled(kind)} message` : ''}`,
-			'Accepted: ' + accepted.join(', '),
-		);
+		throw refusedMimeType(mimeType, 'Accepted: ' + accepted.join(', '));
+	}
+	if (refusedCodecOfMimeType(givenMimeType) !== undefined) {
+		throw refusedMimeType(givenMimeType, OGG_OPUS_ONLY);
 	}
 	const buffer = await context.helpers.getBinaryDataBuffer(binaryPropertyName);
 	const { maxBytes } = MEDIA_RULES[fileKind];
 	if (buffer.length > maxBytes) {
 		throw inputError(
 			context,
-			`Input Binary Field "${binaryPropertyName}" is ${describeSize(buffer.length)}; WhatsApp allows ${describeSize(maxBytes)} for ${fileKind} files`,
+			`${field} is ${describeSize(buffer.length)}; WhatsApp allows ${describeSize(maxBytes)} for ${fileKind} files`,
 			fileKind === 'sticker'
 				? 'A static sticker may be at most 100 KB, an animated one 500 KB.'
 				: undefined,
 		);
 	}
+	checkFileContent(context, field, inMessage, fileKind, mimeType, buffer);
 	const fileName = overrides.fileName || binary.fileName || `upload.${binary.fileExtension ?? 'bin'}`;
 	return { buffer, mimeType, fileName };
+}
+
+const OGG_OPUS_ONLY = 'WhatsApp takes Ogg audio only with the Opus codec (audio/ogg; codecs=opus).';
+
+/**
+ * What only the bytes tell: an Ogg file's codec (Opus only), and whether a WebP sticker is
+ * animated (500 KB) or static (100 KB). A file whose bytes say neither is left to the MIME type.
+ */
+function checkFileContent(
+	context: IExecuteSingleFunctions,
+	field: string,
+	inMessage: string,
+	fileKind: MediaKind,
+	mimeType: string,
+	buffer: Buffer,
+): void {
+	if (mimeType === 'audio/ogg') {
+		const codec = refusedCodecOfOggFile(buffer);
+		if (codec !== undefined) {
+			throw inputError(
+				context,
+				`${field} is Ogg audio with the ${codec} codec, which WhatsApp does not accept${inMessage}`,
+				OGG_OPUS_ONLY,
+			);
+		}
+	}
+	if (
+		fileKind === 'sticker' &&
+		buffer.length > STATIC_STICKER_MAX_BYTES &&
+		isAnimatedWebp(buffer) === false
+	) {
+		throw inputError(
+			context,
+			`${field} is ${describeSize(buffer.length)}; WhatsApp allows ${describeSize(STATIC_STICKER_MAX_BYTES)} for a static sticker`,
+			'The WebP file is not animated: a static sticker may be at most 100 KB, an animated one 500 KB.',
+		);
+	}
 }
 
 const articled = (kind: MediaKind) => (/^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`);

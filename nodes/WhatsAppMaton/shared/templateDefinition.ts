@@ -2,7 +2,9 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 
 import { inputError } from './errors';
 import { readJsonArrayParameter, type SpecifyMode } from './json';
+import { asText } from './interactive';
 import { templateButtonsComponent, type TemplateButtonFields } from './templateButtons';
+import { checkOptionValue, TEMPLATE_CATEGORY_OPTIONS } from './templateOptions';
 import { checkLength } from './text';
 
 /** Template names: lowercase letters, digits and underscores, at most 512 characters. */
@@ -21,20 +23,25 @@ const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ?
 
 /**
  * Whether a template uses named placeholders. Numbered `{{1}}` and named `{{name}}` never mix in
- * one template: Meta reads the whole template as one or the other (`parameter_format`).
+ * one template: Meta reads the whole template as one or the other (`parameter_format`). The
+ * message names the field (or fields) the two kinds are in.
  */
 function usesNamedPlaceholders(
 	context: IExecuteSingleFunctions,
-	label: string,
-	texts: string[],
+	texts: Array<{ label: string; text: string }>,
 ): boolean {
-	const placeholders = texts.flatMap(placeholdersOf);
-	const named = placeholders.filter((placeholder) => !isNumbered(placeholder));
-	const numbered = placeholders.filter(isNumbered);
+	const placeholders = texts.flatMap(({ label, text }) =>
+		placeholdersOf(text).map((placeholder) => ({ label, placeholder })),
+	);
+	const named = placeholders.filter(({ placeholder }) => !isNumbered(placeholder));
+	const numbered = placeholders.filter(({ placeholder }) => isNumbered(placeholder));
 	if (named.length > 0 && numbered.length > 0) {
+		const labels = [numbered[0].label, named[0].label];
+		const where =
+			labels[0] === labels[1] ? `${labels[0]} mixes` : `${labels[0]} and ${labels[1]} mix`;
 		throw inputError(
 			context,
-			`${label} mixes numbered and named placeholders ({{${numbered[0]}}} and {{${named[0]}}})`,
+			`${where} numbered and named placeholders ({{${numbered[0].placeholder}}} and {{${named[0].placeholder}}})`,
 			'Use numbered placeholders {{1}}, {{2}}, … or named ones such as {{customer_name}} throughout the template, not both.',
 		);
 	}
@@ -104,10 +111,10 @@ function checkJsonComponents(context: IExecuteSingleFunctions, components: IData
 			);
 		}
 	}
-	return usesNamedPlaceholders(context, 'Components (JSON)', texts);
+	return usesNamedPlaceholders(context, texts.map((text) => ({ label: 'Components (JSON)', text })));
 }
 
-/** preSend for Template › Create: checks the name and builds `components` and `parameter_format`. */
+/** preSend for Template › Create: checks the name and category, builds `components` and `parameter_format`. */
 export async function buildTemplateDefinition(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
@@ -120,6 +127,7 @@ export async function buildTemplateDefinition(
 			`Template Name "${name}" is not allowed: use only lowercase letters, digits and underscores, up to 512 characters`,
 		);
 	}
+	body.category = checkOptionValue(this, 'Category', body.category, TEMPLATE_CATEGORY_OPTIONS);
 	const mode = this.getNodeParameter('specifyDefinition', 'fields') as SpecifyMode;
 	if (mode === 'json') {
 		const components = readJsonArrayParameter(this, 'definitionJson', 'Components (JSON)');
@@ -127,15 +135,21 @@ export async function buildTemplateDefinition(
 		if (checkJsonComponents(this, components)) body.parameter_format = 'NAMED';
 		return requestOptions;
 	}
-	const bodyText = this.getNodeParameter('bodyText', '') as string;
+	// An expression may give undefined, or a number.
+	const bodyText = asText(this.getNodeParameter('bodyText', ''));
 	const examples = (this.getNodeParameter('bodyExamples.example', []) as ExampleFields[]) ?? [];
-	const extra = this.getNodeParameter('templateOptions', {}) as {
-		headerText?: string;
-		headerExample?: string;
-		footerText?: string;
+	const options = this.getNodeParameter('templateOptions', {}) as IDataObject;
+	const extra = {
+		headerText: asText(options.headerText),
+		headerExample: asText(options.headerExample),
+		footerText: asText(options.footerText),
 	};
+	if (bodyText.trim() === '') throw inputError(this, 'Body Text is empty; WhatsApp requires it');
 	checkLength(this, 'Body Text', bodyText, { min: 1, max: 1024 });
-	const named = usesNamedPlaceholders(this, 'The template', [extra.headerText ?? '', bodyText]);
+	const named = usesNamedPlaceholders(this, [
+		{ label: 'Header Text', text: extra.headerText },
+		{ label: 'Body Text', text: bodyText },
+	]);
 	const components: IDataObject[] = [];
 	if (extra.headerText) {
 		checkLength(this, 'Header Text', extra.headerText, { max: 60 });

@@ -97,8 +97,10 @@ export function templateComponentsFromFields(
 /**
  * The rules Graph holds a template message's components to, from the fields or the JSON: a header
  * takes one parameter, its text at most 60 characters; a media parameter's link is public https;
- * and a template's placeholders are all named or all numbered, so either every text, currency
- * and date-time parameter has a `parameter_name` or none has.
+ * a currency parameter has its code, fallback and amount, a date-time its fallback; a button has
+ * an index "0" to "9" and the parameter its sub-type takes; and a template's placeholders are all
+ * named or all numbered, so either every text, currency and date-time parameter has a
+ * `parameter_name` or none has.
  */
 function checkTemplateComponents(
 	context: IExecuteSingleFunctions,
@@ -107,6 +109,10 @@ function checkTemplateComponents(
 	const placeholders: Array<{ label: string; named: boolean }> = [];
 	components.forEach((component, position) => {
 		const type = String(component.type ?? '').toLowerCase();
+		if (type === 'button') {
+			checkTemplateButton(context, component, `Component ${position + 1} (button)`);
+			return;
+		}
 		if (type !== 'header' && type !== 'body') return;
 		const where = `Component ${position + 1} (${type})`;
 		const parameters: unknown[] = Array.isArray(component.parameters) ? component.parameters : [];
@@ -136,6 +142,8 @@ function checkTemplateComponents(
 					'WhatsApp downloads the file from this address, and accepts only https.',
 				);
 			}
+			if (parameterType === 'currency') checkCurrencyParameter(context, label, parameter);
+			if (parameterType === 'date_time') checkDateTimeParameter(context, label, parameter);
 			// Header media and locations fill no placeholder, so they carry no name either way.
 			if (!TEXT_PARAMETER_TYPES.has(parameterType)) return;
 			const name = parameter.parameter_name;
@@ -153,6 +161,104 @@ function checkTemplateComponents(
 			);
 		}
 	}
+}
+
+const isBlank = (value: unknown) =>
+	value === undefined || value === null || String(value).trim() === '';
+
+/** `currency: { fallback_value, code (ISO 4217), amount_1000 (a whole number) }`. */
+function checkCurrencyParameter(
+	context: IExecuteSingleFunctions,
+	label: string,
+	parameter: IDataObject,
+): void {
+	const currency = parameter.currency;
+	if (typeof currency !== 'object' || currency === null || Array.isArray(currency)) {
+		throw inputError(
+			context,
+			`${label} has no currency object; a currency parameter needs currency code, fallback_value and amount_1000`,
+			'Give "currency": { "fallback_value": "$12.99", "code": "USD", "amount_1000": 12990 }.',
+		);
+	}
+	const { code, fallback_value: fallbackValue, amount_1000: amount } = currency as IDataObject;
+	if (isBlank(code)) {
+		throw inputError(
+			context,
+			`${label} currency code is empty; WhatsApp requires an ISO 4217 code such as USD`,
+		);
+	}
+	if (!/^[A-Za-z]{3}$/.test(String(code).trim())) {
+		throw inputError(
+			context,
+			`${label} currency code "${String(code)}" is not a three-letter ISO 4217 code such as USD`,
+		);
+	}
+	if (isBlank(fallbackValue)) {
+		throw inputError(
+			context,
+			`${label} currency fallback_value is empty; WhatsApp requires the amount as text, such as $12.99`,
+		);
+	}
+	if (isBlank(amount) || !Number.isInteger(Number(amount))) {
+		throw inputError(
+			context,
+			`${label} currency amount_1000 is ${isBlank(amount) ? 'empty' : `"${String(amount)}"`}; it must be a whole number, the amount times 1000 (12990 for 12.99)`,
+		);
+	}
+}
+
+/** `date_time: { fallback_value }`: the text WhatsApp shows. */
+function checkDateTimeParameter(
+	context: IExecuteSingleFunctions,
+	label: string,
+	parameter: IDataObject,
+): void {
+	const dateTime = parameter.date_time as IDataObject | undefined;
+	if (typeof dateTime !== 'object' || dateTime === null || isBlank(dateTime.fallback_value)) {
+		throw inputError(
+			context,
+			`${label} date_time fallback_value is empty; WhatsApp requires the date as text`,
+			'Give "date_time": { "fallback_value": "May 5, 2026" }.',
+		);
+	}
+}
+
+/**
+ * A button component: `index` "0" to "9" (its position in the template), and for the sub-types
+ * this node knows, parameters of the one type each takes (quick_reply → payload, url → text,
+ * copy_code → coupon_code).
+ */
+function checkTemplateButton(
+	context: IExecuteSingleFunctions,
+	component: IDataObject,
+	where: string,
+): void {
+	const index = component.index;
+	const indexText = isBlank(index) ? '' : String(index).trim();
+	if (!/^[0-9]$/.test(indexText)) {
+		throw inputError(
+			context,
+			`${where} Index is ${indexText === '' ? 'empty' : JSON.stringify(index)}; it must be 0 to 9`,
+			"The button's position in the template, starting at 0, as text: \"index\": \"0\".",
+		);
+	}
+	component.index = indexText;
+	const subType = String(component.sub_type ?? '').toLowerCase();
+	if (!(subType in BUTTON_PARAMETER_TYPE)) return;
+	const expected = BUTTON_PARAMETER_TYPE[subType as keyof typeof BUTTON_PARAMETER_TYPE];
+	const parameters: unknown[] = Array.isArray(component.parameters) ? component.parameters : [];
+	parameters.forEach((entry, position) => {
+		const label = `${where} parameter ${position + 1}`;
+		const parameter = (typeof entry === 'object' && entry !== null ? entry : {}) as IDataObject;
+		const type = String(parameter.type ?? '');
+		if (type !== expected) {
+			throw inputError(
+				context,
+				`${label} is of type "${type}"; a ${subType} button takes a ${expected} parameter`,
+				`Give { "type": "${expected}", "${expected}": "…" }.`,
+			);
+		}
+	});
 }
 
 /** How Send Template gets its parameters: from the template's own definition, fields, or JSON. */

@@ -1,4 +1,11 @@
-import type { INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodePropertyOptions,
+	PreSendAction,
+} from 'n8n-workflow';
+
+import { inputError } from './errors';
 
 export const TEMPLATE_CATEGORY_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Authentication', value: 'AUTHENTICATION', description: 'One-time passcodes' },
@@ -22,3 +29,40 @@ export const TEMPLATE_STATUS_OPTIONS: INodePropertyOptions[] = statuses.map(([va
 	name,
 	value,
 }));
+
+/**
+ * An options field given by an expression can hold any value; WhatsApp knows only the listed
+ * ones. Returns the value trimmed and in capitals (how the options are written), or throws
+ * naming the field and the values allowed.
+ */
+export function checkOptionValue(
+	context: IExecuteSingleFunctions,
+	label: string,
+	value: unknown,
+	options: INodePropertyOptions[],
+): string {
+	const allowed = options.map((option) => String(option.value));
+	const given = value === undefined || value === null ? '' : String(value);
+	const normalised = given.trim().toUpperCase();
+	if (!allowed.includes(normalised)) {
+		throw inputError(
+			context,
+			`${label} "${given}" is not one of ${allowed.join(', ')}`,
+			`Pick one of the options, or give an expression that returns one of ${allowed.join(', ')}.`,
+		);
+	}
+	return normalised;
+}
+
+/** preSend for a list filter sent in the query string: its value must be one of `options`. */
+function queryOptionCheck(property: string, label: string, options: INodePropertyOptions[]): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		const qs = (requestOptions.qs ??= {});
+		qs[property] = checkOptionValue(this, label, qs[property], options);
+		return requestOptions;
+	};
+}
+
+/** Template › List: the Status and Category filters. */
+export const checkTemplateStatusFilter = queryOptionCheck('status', 'Status', TEMPLATE_STATUS_OPTIONS);
+export const checkTemplateCategoryFilter = queryOptionCheck('category', 'Category', TEMPLATE_CATEGORY_OPTIONS);

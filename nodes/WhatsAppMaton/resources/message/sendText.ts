@@ -6,6 +6,7 @@ import {
 	senderAndRecipientFields,
 	sendMessageOperation,
 } from '../../shared/message';
+import { checkTextMessage } from '../../shared/textMessage';
 
 export const sendTextOperation = sendMessageOperation(
 	{
@@ -30,7 +31,7 @@ export const sendTextFields: INodeProperties[] = [
 		description:
 			'The message text, up to 4096 characters. WhatsApp formatting works: *bold*, _italic_, ~strike~, ```mono```.',
 		displayOptions: showFor('message', ['sendText']),
-		routing: { send: { type: 'body', property: 'text.body' } },
+		routing: { send: { type: 'body', property: 'text.body', preSend: [checkTextMessage] } },
 	},
 	messageOptionsField('sendText', [
 		{

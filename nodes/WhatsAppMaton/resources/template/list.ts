@@ -1,7 +1,12 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { businessAccountIdField, returnAllAndLimitFields, showFor } from '../../shared/fields';
-import { TEMPLATE_CATEGORY_OPTIONS, TEMPLATE_STATUS_OPTIONS } from '../../shared/templateOptions';
+import {
+	checkTemplateCategoryFilter,
+	checkTemplateStatusFilter,
+	TEMPLATE_CATEGORY_OPTIONS,
+	TEMPLATE_STATUS_OPTIONS,
+} from '../../shared/templateOptions';
 
 export const listOperation: INodePropertyOptions = {
 	name: 'List',
@@ -35,7 +40,9 @@ export const listFields: INodeProperties[] = [
 				default: 'UTILITY',
 				description: 'Only templates of this category',
 				options: TEMPLATE_CATEGORY_OPTIONS,
-				routing: { send: { type: 'query', property: 'category' } },
+				routing: {
+					send: { type: 'query', property: 'category', preSend: [checkTemplateCategoryFilter] },
+				},
 			},
 			{
 				displayName: 'Language',
@@ -62,7 +69,9 @@ export const listFields: INodeProperties[] = [
 				default: 'APPROVED',
 				description: 'Only templates with this review status',
 				options: TEMPLATE_STATUS_OPTIONS,
-				routing: { send: { type: 'query', property: 'status' } },
+				routing: {
+					send: { type: 'query', property: 'status', preSend: [checkTemplateStatusFilter] },
+				},
 			},
 		],
 	},
