@@ -26,16 +26,17 @@ const require = createRequire(import.meta.url);
 const js = createRequire(require.resolve('eslint/package.json'))('@eslint/js');
 
 // Code that is not shipped: generic TypeScript lint only.
-const NON_PACKAGE_FILES = ['test/**', 'scripts/**', 'bench/**', 'sandbox/**'];
+const NON_PACKAGE_FILES = ['test/**', 'scripts/**', 'bench/**', 'sandbox/**', 'e2e/**'];
 
 const communityRecommended = n8nCommunityNodesPlugin.configs.recommended;
 
 export default defineConfig(
 	globalIgnores(['dist/', 'node_modules/', 'coverage/', '.tsbuild/', '.n8n-runtime/', '.bench/']),
 
-	// The local Maton sandbox: plain CommonJS for Node, so that it runs without a build.
+	// Dev tools in plain CommonJS for Node, so that they run without a build: the local Maton
+	// sandbox, the n8n runtime scripts and the end-to-end cases.
 	{
-		files: ['sandbox/**/*.js'],
+		files: ['sandbox/**/*.js', 'scripts/**/*.js', 'e2e/**/*.js'],
 		extends: [js.configs.recommended],
 		languageOptions: {
 			sourceType: 'commonjs',
@@ -54,6 +55,9 @@ export default defineConfig(
 				performance: 'readonly',
 				__dirname: 'readonly',
 				structuredClone: 'readonly',
+				fetch: 'readonly',
+				AbortSignal: 'readonly',
+				AbortController: 'readonly',
 			},
 		},
 	},

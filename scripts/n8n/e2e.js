@@ -1,0 +1,274 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run test:e2e [-- options]`: the node in the real, pinned n8n, end to end.
+ *
+ *  1. builds the package and installs the pinned n8n on first use (as `npm start` does);
+ *  2. starts the sandbox in-process and n8n (Node 24) on free ports, with a user folder of its own
+ *     under .n8n-runtime/e2e/ (deleted after a passing run, kept after a failing one);
+ *  3. installs the package there as n8n's installer would, imports the "Maton API (sandbox)"
+ *     credential and the workflows of examples/, creates the owner account;
+ *  4. checks the running server: the node type is loaded, the credential test passes, the
+ *     examples are there and a manual run through the REST API reaches the sandbox;
+ *  5. runs each example with `n8n execute --id` and asserts on n8n's output and on what the
+ *     sandbox received (e2e/cases.js);
+ *  6. runs the browser cases (e2e/browser.js: none yet);
+ *  7. stops everything and prints `e2e: N passed, M failed`. Exit code 1 when a case failed.
+ *
+ * Not part of `npm test` (whose jest roots are test/).
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const assert = require('node:assert/strict');
+
+const { startSandbox } = require('../../sandbox/server');
+const { N8N_VERSION, NODE_TYPE, ROOT, cleanEnv, formatSeconds, freePort, killRunning, sleep, spawn } = require('./common');
+const { ensureInstalled } = require('./install');
+const {
+	CREDENTIAL,
+	OWNER,
+	ensureOwner,
+	exampleWorkflows,
+	freshFolder,
+	importCredential,
+	importWorkflows,
+	installPackage,
+	n8nCli,
+	n8nEnv,
+	parseExecuteOutput,
+	signIn,
+	startN8n,
+	tailOf,
+} = require('./instance');
+
+const USAGE = `Usage: npm run test:e2e -- [options]
+
+  --only <text>  run only the cases whose name contains <text> (the server checks always run)
+  --keep         keep the run's user folder (.n8n-runtime/e2e/run-…) even when every case passed
+  --no-build     do not run \`npm run build\` first
+  --verbose      print n8n's output of every \`n8n execute\`
+  --help         this text`;
+
+function parseArguments(argv) {
+	const options = { only: undefined, keep: false, build: true, verbose: false };
+	for (let index = 0; index < argv.length; index++) {
+		const argument = argv[index];
+		if (argument === '--only') options.only = argv[++index];
+		else if (argument.startsWith('--only=')) options.only = argument.slice(7);
+		else if (argument === '--keep') options.keep = true;
+		else if (argument === '--no-build') options.build = false;
+		else if (argument === '--verbose') options.verbose = true;
+		else if (argument === '--help' || argument === '-h') {
+			console.log(USAGE);
+			process.exit(0);
+		} else {
+			console.error(`e2e: unknown option ${argument}\n\n${USAGE}`);
+			process.exit(2);
+		}
+	}
+	return options;
+}
+
+const say = (line = '') => console.log(line);
+
+function runBuild() {
+	return new Promise((resolve, reject) => {
+		const started = Date.now();
+		const child = spawn('npm', ['run', 'build', '--silent'], { cwd: ROOT, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+		let output = '';
+		child.stdout.setEncoding('utf8').on('data', (chunk) => (output += chunk));
+		child.stderr.setEncoding('utf8').on('data', (chunk) => (output += chunk));
+		child.on('error', reject);
+		child.on('close', (code) => (code === 0 ? resolve(Date.now() - started) : reject(new Error(`npm run build failed:\n${output.trim()}`))));
+	});
+}
+
+/** The json of every item a node output in its first run (main output 0). */
+function nodeItems(output, nodeName) {
+	const runs = output?.data?.resultData?.runData?.[nodeName];
+	assert.ok(runs?.length, `node "${nodeName}" ran`);
+	return (runs[0].data?.main?.[0] ?? []).map((item) => item.json);
+}
+
+/** What went wrong in an execution, from n8n's output. */
+function executionError(run) {
+	const error = run.output?.data?.resultData?.error;
+	if (error) return `${error.message}${error.description ? ` (${error.description})` : ''}${error.node?.name ? ` in node "${error.node.name}"` : ''}`;
+	return `no JSON in the output; last lines:\n${(run.stdout + run.stderr).trim().split('\n').slice(-15).join('\n')}`;
+}
+
+/** The running server: node type loaded, credential test, examples imported, a manual run. */
+async function serverChecks({ baseUrl, sandbox, examples }) {
+	const cookie = await signIn(baseUrl);
+	const get = async (url) => {
+		const response = await fetch(`${baseUrl}${url}`, { headers: { cookie } });
+		assert.equal(response.status, 200, `GET ${url} → ${response.status}`);
+		return response.json();
+	};
+	const post = async (url, body) => {
+		const response = await fetch(`${baseUrl}${url}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		assert.equal(response.status, 200, `POST ${url} → ${response.status} ${await response.clone().text()}`);
+		return response.json();
+	};
+
+	const nodeTypes = await get('/types/nodes.json');
+	const ours = nodeTypes.filter((type) => type.name.startsWith(`${NODE_TYPE.split('.')[0]}.`)).map((type) => type.name);
+	assert.ok(ours.includes(NODE_TYPE), `the editor offers ${NODE_TYPE} (has: ${ours.join(', ') || 'none of the package'})`);
+
+	const workflows = (await get('/rest/workflows')).data.map((workflow) => workflow.id);
+	for (const example of examples) assert.ok(workflows.includes(example.id), `workflow ${example.id} (${example.file}) imported`);
+
+	sandbox.reset();
+	const credential = (await get(`/rest/credentials/${CREDENTIAL.id}?includeData=true`)).data;
+	assert.equal(credential.type, CREDENTIAL.type);
+	assert.equal(credential.data.gatewayBaseUrl, sandbox.url);
+	const test = (await post('/rest/credentials/test', { credentials: { id: credential.id, name: credential.name, type: credential.type, data: credential.data } })).data;
+	assert.equal(test.status, 'OK', `credential test: ${test.message}`);
+	assert.ok(
+		sandbox.state.requests.some((request) => request.api === 'control' && request.method === 'GET' && request.path === '/connections' && request.status === 200),
+		'the credential test listed the connections at the sandbox',
+	);
+
+	sandbox.reset();
+	const example = examples.find((candidate) => candidate.id === 'matonExample0001');
+	const trigger = example.json.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
+	const { executionId } = (await post(`/rest/workflows/${example.id}/run`, { triggerToStartFrom: { name: trigger.name } })).data;
+	assert.ok(executionId, 'a manual run started');
+	let execution;
+	for (const started = Date.now(); Date.now() - started < 30_000; await sleep(250)) {
+		execution = (await get(`/rest/executions/${executionId}`)).data;
+		if (execution.finished || ['success', 'error', 'crashed', 'canceled'].includes(execution.status)) break;
+	}
+	assert.equal(execution?.status, 'success', `manual run ${executionId} ended with status ${execution?.status}`);
+	const sent = sandbox.state.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/messages'));
+	assert.equal(sent.length, 1, 'the manual run sent one message to the sandbox');
+}
+
+async function main() {
+	const options = parseArguments(process.argv.slice(2));
+	const started = Date.now();
+	const results = [];
+	let sandbox;
+	let server;
+	let userFolder;
+	let interrupted = false;
+
+	const cleanUp = async () => {
+		if (server) await server.stop();
+		server = undefined;
+		await killRunning();
+		if (sandbox) await sandbox.close();
+		sandbox = undefined;
+	};
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+		process.on(signal, async () => {
+			if (interrupted) return;
+			interrupted = true;
+			say(`\ne2e: ${signal}, stopping n8n and the sandbox…`);
+			await cleanUp();
+			say(`e2e: interrupted${userFolder ? `; user folder kept: ${path.relative(ROOT, userFolder)}` : ''}`);
+			process.exit(130);
+		});
+	}
+
+	const record = async (name, fn) => {
+		const caseStarted = Date.now();
+		try {
+			const note = await fn();
+			results.push({ name, ok: true });
+			say(`  ok    ${name} (${formatSeconds(Date.now() - caseStarted)})${note ? ` ${note}` : ''}`);
+		} catch (error) {
+			if (interrupted) return;
+			results.push({ name, ok: false, error });
+			say(`  FAIL  ${name} (${formatSeconds(Date.now() - caseStarted)})`);
+			say(`        ${String(error.message).split('\n').join('\n        ')}`);
+		}
+	};
+
+	try {
+		if (options.build) say(`e2e: built the package in ${formatSeconds(await runBuild())}`);
+		const install = await ensureInstalled({ log: (line) => say(`e2e: ${line}`) });
+		if (!install.installed) say(`e2e: n8n ${N8N_VERSION} is installed`);
+
+		sandbox = await startSandbox({ port: 0 });
+		const port = await freePort(0, { avoid: [5679] });
+		const brokerPort = await freePort(0, { avoid: [5679, port] });
+		const cliBrokerPort = await freePort(0, { avoid: [5679, port, brokerPort] });
+		userFolder = freshFolder('run-');
+		const env = n8nEnv({ userFolder, port, brokerPort });
+		// `n8n execute` beside the running server needs a task broker port of its own.
+		const cliEnv = n8nEnv({ userFolder, port, brokerPort: cliBrokerPort });
+
+		let stepStarted = Date.now();
+		await installPackage(userFolder);
+		await importCredential({ env, sandbox });
+		const examples = exampleWorkflows();
+		await importWorkflows({ env, workflows: examples });
+		say(`e2e: user folder ${path.relative(ROOT, userFolder)}: package, credential and ${examples.length} examples in ${formatSeconds(Date.now() - stepStarted)}`);
+
+		stepStarted = Date.now();
+		server = await startN8n({ env, logFile: path.join(userFolder, 'n8n.log') });
+		await ensureOwner(server.baseUrl);
+		say(`e2e: n8n ${N8N_VERSION} on ${server.baseUrl} ready in ${formatSeconds(Date.now() - stepStarted)}; sandbox on ${sandbox.url}`);
+
+		await record('00-server: node type loaded, credential test, examples imported, a manual run', () => serverChecks({ baseUrl: server.baseUrl, sandbox, examples }));
+
+		const cases = require('../../e2e/cases').filter((testCase) => !options.only || testCase.name.includes(options.only));
+		for (const testCase of cases) {
+			await record(testCase.name, async () => {
+				const example = examples.find((candidate) => candidate.id === testCase.workflowId);
+				assert.ok(example, `an example with id ${testCase.workflowId}`);
+				sandbox.reset();
+				const run = await n8nCli(['execute', `--id=${testCase.workflowId}`], { env: cliEnv });
+				run.output = parseExecuteOutput(run.stdout);
+				if (options.verbose) say(run.stdout + run.stderr);
+				if (run.code !== 0 || !run.output) throw new Error(`n8n execute exited with ${run.code}: ${executionError(run)}`);
+				assert.equal(run.output.data?.resultData?.error, undefined, executionError(run));
+				await testCase.check({
+					run,
+					items: (nodeName) => nodeItems(run.output, nodeName),
+					requests: sandbox.state.requests.filter((request) => request.api !== 'other'),
+					sandbox,
+					example: example.json,
+				});
+				return `[n8n execute ${formatSeconds(run.ms)}]`;
+			});
+		}
+
+		// The browser part (e2e/browser.js) runs here, against the same server and sandbox.
+		const browserCases = require('../../e2e/browser').filter((testCase) => !options.only || testCase.name.includes(options.only));
+		const artifactsDir = path.join(userFolder, 'browser');
+		for (const testCase of browserCases) {
+			if (testCase.skip) {
+				say(`  skip  ${testCase.name}: ${testCase.skip}`);
+				continue;
+			}
+			fs.mkdirSync(artifactsDir, { recursive: true });
+			await record(testCase.name, () => testCase.run({ baseUrl: server.baseUrl, owner: OWNER, sandbox, examples, artifactsDir }));
+		}
+	} catch (error) {
+		results.push({ name: 'setup', ok: false, error });
+		say(`  FAIL  setup: ${error.message}`);
+	} finally {
+		await cleanUp();
+	}
+
+	const failed = results.filter((result) => !result.ok).length;
+	const passed = results.length - failed;
+	if (userFolder) {
+		if (failed || options.keep) {
+			say(`e2e: user folder kept: ${path.relative(ROOT, userFolder)} (n8n log: ${path.relative(ROOT, path.join(userFolder, 'n8n.log'))})`);
+			if (results.some((result) => result.name === 'setup') && fs.existsSync(path.join(userFolder, 'n8n.log'))) say(`e2e: last lines of the n8n log:\n${tailOf(path.join(userFolder, 'n8n.log'), 15)}`);
+		} else {
+			fs.rmSync(userFolder, { recursive: true, force: true });
+		}
+	}
+	say(`e2e: took ${formatSeconds(Date.now() - started)}`);
+	say(`e2e: ${passed} passed, ${failed} failed`);
+	process.exitCode = failed ? 1 : 0;
+}
+
+main().catch((error) => {
+	console.error(`e2e: ${error.stack ?? error.message}`);
+	process.exitCode = 1;
+});
