@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { phoneNumberIdField, showFor } from './fields';
 import { normaliseRecipient } from './recipient';
+import { requireParameter, TRIMMED_VALUE } from './required';
 
 /** Every message goes to `POST /{phone-number-id}/messages` with these fixed body fields. */
 export function sendMessageOperation(
@@ -71,5 +72,32 @@ export function messageOptionsField(
 		options: [...extraOptions, replyToMessageOption].sort((a, b) =>
 			a.displayName.localeCompare(b.displayName),
 		),
+	};
+}
+
+/** The wamid of a message in the chat that an operation acts on (mark as read, react to). */
+export function messageIdField(
+	operation: string,
+	bodyProperty: string,
+	description: string,
+	hintWhenEmpty: string,
+): INodeProperties {
+	return {
+		displayName: 'Message ID',
+		name: 'messageId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=',
+		description,
+		displayOptions: showFor('message', [operation]),
+		routing: {
+			send: {
+				type: 'body',
+				property: bodyProperty,
+				value: TRIMMED_VALUE,
+				preSend: [requireParameter('messageId', 'Message ID', hintWhenEmpty)],
+			},
+		},
 	};
 }

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { phoneNumberIdField, showFor } from '../../shared/fields';
-import { requireParameter, TRIMMED_VALUE } from '../../shared/required';
+import { messageIdField } from '../../shared/message';
 
 export const markAsReadOperation: INodePropertyOptions = {
 	name: 'Mark as Read',
@@ -16,30 +16,7 @@ export const markAsReadOperation: INodePropertyOptions = {
 
 export const markAsReadFields: INodeProperties[] = [
 	phoneNumberIdField('message', ['markAsRead'], '/messages'),
-	{
-		displayName: 'Message ID',
-		name: 'messageId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=',
-		description: 'ID (wamid) of the received message, from the incoming message webhook',
-		displayOptions: showFor('message', ['markAsRead']),
-		routing: {
-			send: {
-				type: 'body',
-				property: 'message_id',
-				value: TRIMMED_VALUE,
-				preSend: [
-					requireParameter(
-						'messageId',
-						'Message ID',
-						'Give the wamid of the received message, from the incoming message webhook.',
-					),
-				],
-			},
-		},
-	},
+	messageIdField('markAsRead', 'message_id', 'ID (wamid) of the received message, from the incoming message webhook', 'Give the wamid of the received message, from the incoming message webhook.'),
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../shared/fields';
-import { senderAndRecipientFields, sendMessageOperation } from '../../shared/message';
+import { messageIdField, senderAndRecipientFields, sendMessageOperation } from '../../shared/message';
 import { checkReactionEmoji } from '../../shared/reaction';
-import { requireParameter, TRIMMED_VALUE } from '../../shared/required';
+import { TRIMMED_VALUE } from '../../shared/required';
 
 export const sendReactionOperation = sendMessageOperation(
 	{
@@ -21,31 +21,7 @@ const show = showFor('message', ['sendReaction']);
 // No Options: WhatsApp takes no reply context on a reaction.
 export const sendReactionFields: INodeProperties[] = [
 	...senderAndRecipientFields('sendReaction'),
-	{
-		displayName: 'Message ID',
-		name: 'messageId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=',
-		description:
-			'ID (wamid) of the message to react to, sent or received in this chat: from the incoming message webhook or the answer of a send operation',
-		displayOptions: show,
-		routing: {
-			send: {
-				type: 'body',
-				property: 'reaction.message_id',
-				value: TRIMMED_VALUE,
-				preSend: [
-					requireParameter(
-						'messageId',
-						'Message ID',
-						'Give the wamid of the message to react to, from the incoming message webhook or the answer of a send operation.',
-					),
-				],
-			},
-		},
-	},
+	messageIdField('sendReaction', 'reaction.message_id', 'ID (wamid) of the message to react to, sent or received in this chat: from the incoming message webhook or the answer of a send operation', 'Give the wamid of the message to react to, from the incoming message webhook or the answer of a send operation.'),
 	{
 		displayName: 'Emoji',
 		name: 'emoji',
