@@ -12,7 +12,8 @@
  *     examples are there and a manual run through the REST API reaches the sandbox;
  *  5. runs each example with `n8n execute --id` and asserts on n8n's output and on what the
  *     sandbox received (e2e/cases.js);
- *  6. runs the browser cases (e2e/browser.js: none yet);
+ *  6. runs the browser cases (e2e/browser.js: sign in, add the node from the node panel and run
+ *     a workflow from the editor, in Debian's Chromium; screenshots into docs/);
  *  7. stops everything and prints `e2e: N passed, M failed`. Exit code 1 when a case failed.
  *
  * Not part of `npm test` (whose jest roots are test/).
