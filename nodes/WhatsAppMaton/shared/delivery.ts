@@ -69,7 +69,7 @@ export function reserveSendSlot(key: string, requestsPerSecond: number, now = Da
 	for (const [other, slot] of nextSendSlot) if (slot < now - 60_000) nextSendSlot.delete(other);
 	// A little under the limit, so that network jitter does not push a second's eleventh request
 	// into the gateway's window.
-	const interval = 1020 / requestsPerSecond;
+	const interval = 1050 / requestsPerSecond;
 	const slot = Math.max(now, nextSendSlot.get(key) ?? 0);
 	nextSendSlot.set(key, slot + interval);
 	return slot - now;
