@@ -1,5 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
+import { accountAndConnection } from './account';
 import { inputError } from './errors';
 
 /**
@@ -10,16 +11,13 @@ export async function requireBusinessAccountId(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const fromNode = String(this.getNodeParameter('businessAccountId', '') ?? '');
-	if (fromNode.trim() === '') {
-		const credentials = await this.getCredentials('matonApi');
-		if (String(credentials.businessAccountId ?? '').trim() === '') {
-			throw inputError(
-				this,
-				'WhatsApp Business Account ID is empty',
-				"Set it on the node, or as the default business account ID in the Maton API credential.",
-			);
-		}
+	const { businessAccountId } = await accountAndConnection(this);
+	if (businessAccountId === '') {
+		throw inputError(
+			this,
+			'WhatsApp Business Account ID is empty',
+			'Set it on the node, or as the default business account ID in the Maton API credential.',
+		);
 	}
 	return requestOptions;
 }

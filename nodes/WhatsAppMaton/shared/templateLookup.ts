@@ -1,36 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
+import { accountAndConnection } from './account';
 import { withDelivery } from './delivery';
-import { CREDENTIAL_TYPE, matonRequest } from './gateway';
+import { matonRequest } from './gateway';
 import type { TemplateDefinition } from './templateVariables';
-
-type LookupContext = IExecuteSingleFunctions | ILoadOptionsFunctions;
-
-/** The node's own value of a parameter, resolved, or '' when it is not set or not shown. */
-function nodeValue(context: LookupContext, name: string): string {
-	try {
-		const value =
-			'getCurrentNodeParameter' in context
-				? context.getCurrentNodeParameter(name, { extractValue: true })
-				: context.getNodeParameter(name, '', { extractValue: true });
-		const text = String(value ?? '').trim();
-		// While the editor lists options, expressions are not resolved: not a usable value.
-		return text.startsWith('=') ? '' : text;
-	} catch {
-		return '';
-	}
-}
-
-/** The business account and Maton connection the node would use, from its fields or the credential. */
-export async function accountAndConnection(
-	context: LookupContext,
-): Promise<{ businessAccountId: string; headers: IDataObject }> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const businessAccountId =
-		nodeValue(context, 'businessAccountId') || String(credentials.businessAccountId ?? '').trim();
-	const connectionId = nodeValue(context, 'matonConnection') || String(credentials.connectionId ?? '').trim();
-	return { businessAccountId, headers: connectionId ? { 'Maton-Connection': connectionId } : {} };
-}
 
 export type TemplateLookup =
 	| { found: true; definition: TemplateDefinition }
@@ -41,7 +14,7 @@ export type TemplateLookup =
  * through the gateway from the business account's message_templates edge.
  */
 export async function lookUpTemplate(
-	context: LookupContext,
+	context: IExecuteSingleFunctions | ILoadOptionsFunctions,
 	name: string,
 	language: string,
 ): Promise<TemplateLookup> {
