@@ -4,7 +4,12 @@ import path from 'node:path';
 
 interface PackEntry {
 	files: Array<{ path: string }>;
+	/** The tarball's size in bytes, compressed as npm publishes it. */
+	size: number;
 }
+
+/** n8n loads only the JavaScript, the node's JSON and the icons: anything else is dead weight. */
+const MAX_TARBALL_BYTES = 60 * 1024;
 
 describe('npm pack', () => {
 	it('holds only dist/, README.md, LICENSE and package.json', () => {
@@ -20,6 +25,8 @@ describe('npm pack', () => {
 		);
 		expect(outside).toEqual([]);
 		expect(files.filter((file) => /tsbuildinfo|\.test\.|(^|\/)test\//.test(file))).toEqual([]);
+		expect(files.filter((file) => /\.d\.ts$|\.map$/.test(file))).toEqual([]);
+		expect(entry.size).toBeLessThanOrEqual(MAX_TARBALL_BYTES);
 		expect(files).toEqual(
 			expect.arrayContaining([
 				'dist/nodes/WhatsAppMaton/WhatsAppMaton.node.js',
