@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `node scripts/n8n/install.js [--force]`: installs the pinned n8n runtime (scripts/n8n/runtime:
+ * `node scripts/n8n/install.js [--force] [--update-lock]`: installs the pinned n8n runtime (scripts/n8n/runtime:
  * n8n and the Node 24 it needs, from the npm registry) into .n8n-runtime/, once.
  *
  *  1. copies runtime/package.json (and package-lock.json when there is one) into .n8n-runtime/;
  *  2. `npm install --ignore-scripts` there (install scripts stay off: a Kafka client in n8n's
  *     tree downloads from the web; `npm ci` refuses the lockfile for lack of other platforms'
- *     optional packages, so it is `npm install`, which keeps to the lockfile);
+ *     optional packages, so it is `npm install`, which keeps to the lockfile); the tracked
+ *     lockfile is never rewritten unless `--update-lock` is given;
  *  3. rebuilds the native add-ons that need it with Node 24 and its headers (sqlite3 from
  *     source; isolated-vm only when its prebuilt binary does not load);
  *  4. checks that Node 24 loads them and that `n8n --version` answers, and writes
@@ -188,7 +189,7 @@ async function nativeCheck(env) {
  * Installs the runtime unless it is there at the pinned versions. Returns
  * `{ installed: boolean, ms, bytes }` (installed false = it was already there).
  */
-async function ensureInstalled({ log = (line) => console.log(line), force = false } = {}) {
+async function ensureInstalled({ log = (line) => console.log(line), force = false, updateLock = false } = {}) {
 	const reason = force ? 'forced' : notInstalledReason();
 	if (!reason) return { installed: false };
 	const release = await acquireLock(log);
@@ -235,12 +236,17 @@ async function ensureInstalled({ log = (line) => console.log(line), force = fals
 		} finally {
 			clearInterval(sizer);
 		}
-		// Keep the lockfile next to the spec, to be committed with it.
+		// The committed lockfile is the pin: a clone must stay clean, so it is only rewritten when
+		// asked (--update-lock, after changing the pins). If npm resolved anything differently it
+		// says so, because that means the install was not exactly the pinned tree.
 		const lockOut = path.join(RUNTIME_DIR, 'package-lock.json');
 		const lockSpec = path.join(SPEC_DIR, 'package-lock.json');
-		if (fs.existsSync(lockOut) && (!fs.existsSync(lockSpec) || !fs.readFileSync(lockOut).equals(fs.readFileSync(lockSpec)))) {
+		const lockDrifted = fs.existsSync(lockOut) && (!fs.existsSync(lockSpec) || !fs.readFileSync(lockOut).equals(fs.readFileSync(lockSpec)));
+		if (lockDrifted && updateLock) {
 			fs.copyFileSync(lockOut, lockSpec);
 			log(`  Wrote ${path.relative(process.cwd(), lockSpec)} (commit it with the package.json).`);
+		} else if (lockDrifted) {
+			log(`  Note: npm resolved a tree that differs from ${path.relative(process.cwd(), lockSpec)}; the tracked file is left as it is (npm run n8n:install -- --force --update-lock records it).`);
 		}
 		if (!fs.existsSync(NODE24)) throw new Error(`Node 24 is missing at ${NODE24} after npm install`);
 
@@ -297,7 +303,8 @@ module.exports = { ensureInstalled, isInstalled, notInstalledReason };
 
 if (require.main === module) {
 	const force = process.argv.includes('--force');
-	ensureInstalled({ force })
+	const updateLock = process.argv.includes('--update-lock');
+	ensureInstalled({ force, updateLock })
 		.then((result) => {
 			if (!result.installed) console.log(`n8n ${N8N_VERSION} (Node ${NODE_VERSION}) is already installed in ${RUNTIME_DIR}.`);
 		})
