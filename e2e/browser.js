@@ -10,22 +10,22 @@
  *   owner,       // { email, password, firstName, lastName } — sign in at `${baseUrl}/signin`
  *   sandbox,     // the in-process sandbox handle (url, ids, state.requests, reset(), …)
  *   examples,    // [{ file, id, name, json }] — the imported example workflows
- *   artifactsDir // a folder for screenshots and traces, kept when a case fails
+ *   artifactsDir, // a folder for screenshots and traces, kept when a case fails
+ *   screenshotsDir // where the README's screenshots go: docs/ with --update-screenshots, else artifactsDir
  * }.
  *
  * Needs Debian's /usr/bin/chromium (`apt-get install -y chromium`) and the playwright-core
  * devDependency; without them every case FAILS and says what to install (never a silent skip,
  * never a downloaded browser). Each case launches its own browser, signs in and closes the
  * browser when it ends; a failure leaves a screenshot, the page and the browser console in
- * artifactsDir. The screenshots of the README are (re)written to docs/ on every passing run:
- * docs/node-panel.png, docs/node-parameters.png and docs/executed-canvas.png.
+ * artifactsDir. The screenshots of the README (node-panel.png, node-parameters.png and
+ * executed-canvas.png) are written to screenshotsDir, which is docs/ only when asked for.
  */
 const assert = require('node:assert/strict');
 const path = require('node:path');
 
 const { withEditor } = require('./editor');
 
-const DOCS = path.join(__dirname, '..', 'docs');
 const NODE_NAME = 'WhatsApp (Maton)';
 const NODE_TYPE = 'n8n-nodes-whatsapp-maton.whatsAppMaton';
 const ACTION = 'Send a text message';
@@ -117,7 +117,7 @@ module.exports = [
 				assert.ok((await editor.imageWidths(item)).every((width) => width > 0), 'the icon loads');
 				// The keyboard's selection onto it (the first result is selected), for the screenshot.
 				for (let step = 0; step < names.indexOf(NODE_NAME); step++) await editor.nodeCreatorSearch().press('ArrowDown');
-				await editor.screenshot(path.join(DOCS, 'node-panel.png'));
+				await editor.screenshot(path.join(context.screenshotsDir, 'node-panel.png'));
 
 				// The node's actions; "Send a text message" adds it (and a manual trigger before it).
 				await item.click();
@@ -144,7 +144,7 @@ module.exports = [
 				await text.blur();
 				assert.equal(await phoneNumberInput.inputValue(), sandbox.ids.phoneNumberId);
 				assert.equal(await text.inputValue(), TEXT);
-				await editor.screenshot(path.join(DOCS, 'node-parameters.png'));
+				await editor.screenshot(path.join(context.screenshotsDir, 'node-parameters.png'));
 
 				// Back on the canvas: the trigger and the node, without issues; run it.
 				await ndv.locator('[data-test-id=ndv-close-button]').click();
@@ -180,7 +180,7 @@ module.exports = [
 				await executeWorkflow(page, editor, sendNode.name);
 				expectOneTextMessage(sandbox, { text: sendNode.parameters.text, previewUrl: sendNode.parameters.options.previewUrl });
 				await page.mouse.move(1, 1);
-				await editor.screenshot(path.join(DOCS, 'executed-canvas.png'));
+				await editor.screenshot(path.join(context.screenshotsDir, 'executed-canvas.png'));
 				return `[node "${sendNode.name}"]`;
 			}),
 	},

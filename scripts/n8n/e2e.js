@@ -13,7 +13,8 @@
  *  5. runs each example with `n8n execute --id` and asserts on n8n's output and on what the
  *     sandbox received (e2e/cases.js);
  *  6. runs the browser cases (e2e/browser.js: sign in, add the node from the node panel and run
- *     a workflow from the editor, in Debian's Chromium; screenshots into docs/);
+ *     a workflow from the editor, in Debian's Chromium; screenshots into docs/ only with
+ *     --update-screenshots);
  *  7. stops everything and prints `e2e: N passed, M failed`. Exit code 1 when a case failed.
  *
  * Not part of `npm test` (whose jest roots are test/).
@@ -48,10 +49,13 @@ const USAGE = `Usage: npm run test:e2e -- [options]
   --keep         keep the run's user folder (.n8n-runtime/e2e/run-…) even when every case passed
   --no-build     do not run \`npm run build\` first
   --verbose      print n8n's output of every \`n8n execute\`
+  --update-screenshots
+                 write the editor screenshots the README shows into docs/ (otherwise they go
+                 to the run's folder only, so that a run never changes a tracked file)
   --help         this text`;
 
 function parseArguments(argv) {
-	const options = { only: undefined, keep: false, build: true, verbose: false };
+	const options = { only: undefined, keep: false, build: true, verbose: false, updateScreenshots: false };
 	for (let index = 0; index < argv.length; index++) {
 		const argument = argv[index];
 		if (argument === '--only') options.only = argv[++index];
@@ -59,6 +63,7 @@ function parseArguments(argv) {
 		else if (argument === '--keep') options.keep = true;
 		else if (argument === '--no-build') options.build = false;
 		else if (argument === '--verbose') options.verbose = true;
+		else if (argument === '--update-screenshots') options.updateScreenshots = true;
 		else if (argument === '--help' || argument === '-h') {
 			console.log(USAGE);
 			process.exit(0);
@@ -245,7 +250,9 @@ async function main() {
 				continue;
 			}
 			fs.mkdirSync(artifactsDir, { recursive: true });
-			await record(testCase.name, () => testCase.run({ baseUrl: server.baseUrl, owner: OWNER, sandbox, examples, artifactsDir }));
+			// The README's screenshots are tracked files: written only when asked for.
+			const screenshotsDir = options.updateScreenshots ? path.join(ROOT, 'docs') : artifactsDir;
+			await record(testCase.name, () => testCase.run({ baseUrl: server.baseUrl, owner: OWNER, sandbox, examples, artifactsDir, screenshotsDir }));
 		}
 	} catch (error) {
 		results.push({ name: 'setup', ok: false, error });
