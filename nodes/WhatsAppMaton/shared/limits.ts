@@ -89,6 +89,15 @@ export const COUPON_CODE_MAX = 15;
 /** Highest button index of a template (buttons "0" to "9") (§ Template messages). */
 export const TEMPLATE_BUTTON_INDEX_MAX = 9;
 
+// --- Template management (§ Template management) ---------------------------------------------
+
+/** Most buttons of a new template (§ Template management). */
+export const TEMPLATE_BUTTONS_MAX = 10;
+/** Most buttons of each kind in a new template (§ Template management). */
+export const TEMPLATE_BUTTONS_OF_KIND_MAX = { url: 2, phone_number: 1, copy_code: 1, quick_reply: 10 } as const;
+/** Most characters of a new template button's text (§ Template management). */
+export const TEMPLATE_BUTTON_TEXT_MAX = 25;
+
 // --- Contacts (§ Contacts) ---------------------------------------------------------------------
 
 /** The name parts of which a contact card needs one besides `formatted_name` (§ Contacts). */
