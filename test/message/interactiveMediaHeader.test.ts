@@ -192,6 +192,50 @@ describe('Message › interactive media headers', () => {
 		expect(gateway.requests).toEqual([]);
 	});
 
+	describe('stops before the message when the header upload fails', () => {
+		const graphError = {
+			error: {
+				message: '(#131053) Media upload error',
+				type: 'OAuthException',
+				code: 131053,
+				error_data: { details: 'Unsupported file type' },
+				fbtrace_id: 'AbCdEf',
+			},
+		};
+		const withBinaryHeader = () =>
+			callToAction(headerMedia({ type: 'video', source: 'binary', binaryPropertyName: 'data' }));
+		const clip = () => itemWithFile(Buffer.from('fake mp4'), { mimeType: 'video/mp4', fileName: 'clip.mp4' });
+
+		it("with Graph's error, and only the upload sent", async () => {
+			const gateway = fakeApi(GATEWAY_ORIGIN).reply(400, graphError).reply(200, sent);
+			const { items, error } = await runWhatsApp(withBinaryHeader(), { input: clip() });
+			expect(items).toEqual([]);
+			expect(gateway.requests.map((request) => request.url)).toEqual([`${GRAPH}/${PHONE_NUMBER_ID}/media`]);
+			expect(error?.message).toBe(
+				'Uploading the video failed, so the message was not sent: (#131053) Media upload error',
+			);
+			expect(error?.context?.itemIndex).toBe(0);
+		});
+
+		it('as one error item with Continue On Fail', async () => {
+			const gateway = fakeApi(GATEWAY_ORIGIN).reply(400, graphError).reply(200, sent);
+			const { items, error } = await runWhatsApp(withBinaryHeader(), { input: clip(), continueOnFail: true });
+			expect(error).toBeUndefined();
+			expect(gateway.requests).toHaveLength(1);
+			expect(items).toHaveLength(1);
+			expect(items[0].json.error).toContain('(#131053) Media upload error');
+			expect(items[0].pairedItem).toEqual({ item: 0 });
+		});
+
+		it('when the upload answers without an ID', async () => {
+			const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, {}).reply(200, sent);
+			const { items, error } = await runWhatsApp(withBinaryHeader(), { input: clip() });
+			expect(items).toEqual([]);
+			expect(gateway.requests).toHaveLength(1);
+			expect(error?.message).toBe('The media upload answered without a media ID, so the message was not sent');
+		});
+	});
+
 	describe('refuses before sending', () => {
 		const png = (size: number) =>
 			itemWithFile(Buffer.alloc(size, 0x61), { mimeType: 'image/png', fileName: 'big.png' });
