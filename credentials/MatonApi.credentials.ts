@@ -8,7 +8,8 @@ import type {
 
 /**
  * The Graph API version the node puts in every gateway path unless the credential says otherwise.
- * v25.0 is served by Meta until 2028-07-29 (v21.0, the seed's, stops on 2027-01-21).
+ * v25.0 is served by Meta until 2028-07-29 (v21.0, the seed's, stops on 2027-01-21): see
+ * docs/whatsapp-rules.md § Graph API version.
  */
 export const DEFAULT_GRAPH_API_VERSION = 'v25.0';
 

@@ -1,8 +1,8 @@
 'use strict';
 /**
  * `POST /{phone-number-id}/messages`: checks a body the way Graph does for the common mistakes
- * and says what to answer. Limits are WhatsApp's (../shared/whatsapp-api-facts.md); error codes
- * and messages are Graph's where known.
+ * and says what to answer. Limits are WhatsApp's (docs/whatsapp-rules.md, with their sources);
+ * error codes and messages are Graph's where known.
  */
 const crypto = require('node:crypto');
 
@@ -126,6 +126,11 @@ function checkMedia(type, media, context) {
 		if (type !== 'document') throw invalidParameter(`Param ${type}['filename'] is not allowed for ${type} messages.`);
 		optionalText(media.filename, "document['filename']", 240);
 	}
+	// A voice note: audio only, and a boolean.
+	if (media.voice !== undefined) {
+		if (type !== 'audio') throw invalidParameter(`Param ${type}['voice'] is not allowed for ${type} messages.`);
+		if (typeof media.voice !== 'boolean') throw invalidParameter("Param audio['voice'] must be a boolean.");
+	}
 }
 
 function coordinate(value, parameter, limit) {
@@ -149,6 +154,10 @@ function checkContacts(contacts) {
 	contacts.forEach((contact, index) => {
 		const formatted = isObject(contact) && isObject(contact.name) ? contact.name.formatted_name : undefined;
 		requiredText(formatted, `contacts[${index}]['name']['formatted_name']`);
+		const parts = ['first_name', 'last_name', 'middle_name', 'prefix', 'suffix'];
+		if (!parts.some((part) => typeof contact.name[part] === 'string' && contact.name[part].trim() !== '')) {
+			throw requiredMissing(`contacts[${index}]['name'] needs one of ${parts.join(', ')} besides formatted_name`);
+		}
 		if (contact.birthday !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(contact.birthday))) {
 			throw invalidValue(`contacts[${index}]['birthday'] must be YYYY-MM-DD, got "${String(contact.birthday)}"`);
 		}
@@ -194,6 +203,12 @@ function checkBodyAndFooter(interactive, maxBody) {
 	}
 }
 
+/** An ID echoed back in the reply: Graph refuses leading or trailing spaces. */
+function echoedId(value, parameter, max) {
+	requiredText(value, parameter, max);
+	if (value !== value.trim()) throw invalidParameter(`Param ${parameter} cannot have leading or trailing spaces.`);
+}
+
 /** Unique values (ids, titles), as Graph wants for buttons and rows. */
 function checkUnique(values, what) {
 	const seen = new Set();
@@ -215,7 +230,7 @@ function checkButtons(interactive, context) {
 		const where = `interactive['action']['buttons'][${index}]`;
 		if (!isObject(button) || button.type !== 'reply') throw notOneOf(`${where}['type']`, ['reply'], button?.type);
 		if (!isObject(button.reply)) throw missingParameter(`${where}['reply']['id']`);
-		requiredText(button.reply.id, `${where}['reply']['id']`, 256);
+		echoedId(button.reply.id, `${where}['reply']['id']`, 256);
 		requiredText(button.reply.title, `${where}['reply']['title']`, 20);
 	});
 	checkUnique(buttons.map((button) => button.reply.id), 'Button ids');
@@ -243,7 +258,7 @@ function checkList(interactive, context) {
 		section.rows.forEach((row, rowIndex) => {
 			const rowWhere = `${where}['rows'][${rowIndex}]`;
 			if (!isObject(row)) throw invalidParameter(`Param ${rowWhere} must be an object.`);
-			requiredText(row.id, `${rowWhere}['id']`, 200);
+			echoedId(row.id, `${rowWhere}['id']`, 200);
 			requiredText(row.title, `${rowWhere}['title']`, 24);
 			optionalText(row.description, `${rowWhere}['description']`, 72);
 			rowIds.push(row.id);
@@ -316,8 +331,11 @@ function buttonSlots(definition) {
 	});
 }
 
-/** Header or body text parameters against the definition's placeholders. */
-function checkTextParameters(part, parameters, placeholders, named) {
+/**
+ * Header or body text parameters against the definition's placeholders. `maxText` is the most
+ * characters of one body text parameter (1,024 when the template has other components).
+ */
+function checkTextParameters(part, parameters, placeholders, named, maxText) {
 	if (parameters.length !== placeholders.length) throw parameterCountError(part, parameters.length, placeholders.length);
 	const names = new Set();
 	parameters.forEach((parameter, index) => {
@@ -350,6 +368,11 @@ function checkTextParameters(part, parameters, placeholders, named) {
 			if (part === 'body' && /[\n\t]| {5,}/.test(parameter.text)) {
 				throw new GraphError(132018, '(#132018) There was an issue with the parameters in your template.', {
 					details: 'Param text cannot have new-line/tab characters or more than 4 consecutive spaces',
+				});
+			}
+			if (maxText !== undefined && length(parameter.text) > maxText) {
+				throw new GraphError(132005, '(#132005) Translated text too long', {
+					details: `body: parameter ${index} is longer than ${maxText} characters, the most for a template with a header, footer or buttons`,
 				});
 			}
 			if (part === 'header' && length(parameter.text) > 60) {
@@ -423,7 +446,8 @@ function checkTemplateMessage(template, context) {
 	}
 
 	const bodyDefinition = (definition.components ?? []).find((component) => component.type === 'BODY');
-	checkTextParameters('body', parametersOf(byType.body[0]), placeholdersOf(bodyDefinition?.text), named);
+	const othersThanBody = (definition.components ?? []).some((component) => component.type !== 'BODY');
+	checkTextParameters('body', parametersOf(byType.body[0]), placeholdersOf(bodyDefinition?.text), named, othersThanBody ? 1024 : undefined);
 
 	// Buttons: one component per button that takes a parameter, matched by index.
 	const slots = buttonSlots(definition);
@@ -451,6 +475,9 @@ function checkTemplateMessage(template, context) {
 			throw formatMismatch(`button at index ${index}: parameter type must be ${slot.parameterType}, got "${String(parameter?.type)}"`);
 		}
 		if (slot.parameterType !== 'action') requiredText(parameter[slot.parameterType], `button at index ${index} ${slot.parameterType}`);
+		if (slot.parameterType === 'coupon_code' && length(parameter.coupon_code) > 15) {
+			throw invalidParameter(`button at index ${index}: coupon_code must be at most 15 characters long`);
+		}
 	}
 	for (const slot of slots) {
 		if (slot.needed && !given.has(slot.index)) throw parameterCountError(`button at index ${slot.index} (${slot.type})`, 0, 1);

@@ -88,7 +88,13 @@ describe('Message › Send Contacts', () => {
 						emails: { email: [{ email: 'jane@example.com', type: 'WORK' }] },
 						urls: { url: [{ url: 'https://example.com', type: 'HOME' }] },
 					},
-					{ formattedName: 'Front Desk', phones: { phone: [{ phone: '+15550001111', type: 'MAIN' }] } },
+					{
+						formattedName: 'Dr. Sam Q. Lee Jr.',
+						namePrefix: 'Dr.',
+						middleName: 'Q.',
+						nameSuffix: 'Jr.',
+						phones: { phone: [{ phone: '+15550001111', type: 'MAIN' }] },
+					},
 				],
 			},
 			options: { replyToMessageId: 'wamid.quoted' },
@@ -109,7 +115,7 @@ describe('Message › Send Contacts', () => {
 					urls: [{ url: 'https://example.com', type: 'HOME' }],
 				},
 				{
-					name: { formatted_name: 'Front Desk' },
+					name: { formatted_name: 'Dr. Sam Q. Lee Jr.', prefix: 'Dr.', middle_name: 'Q.', suffix: 'Jr.' },
 					phones: [{ phone: '+15550001111', type: 'MAIN' }],
 				},
 			],
@@ -172,7 +178,7 @@ describe('Message › Send Contacts', () => {
 				...contacts,
 				contacts: {
 					contact: [
-						{ formattedName: 'Jane Doe' },
+						{ formattedName: 'Jane Doe', firstName: 'Jane' },
 						{ formattedName: '={{ $json.name ?? "" }}', firstName: 'John' },
 					],
 				},
@@ -194,14 +200,14 @@ describe('Message › Send Contacts', () => {
 
 	it('refuses a birthday that is not YYYY-MM-DD', async () => {
 		await expectRejected(
-			{ ...contacts, contacts: { contact: [{ formattedName: 'John Doe', birthday: '23/04/1990' }] } },
+			{ ...contacts, contacts: { contact: [{ formattedName: 'John Doe', firstName: 'John', birthday: '23/04/1990' }] } },
 			/^Contact 1 Birthday "23\/04\/1990" must be a date written YYYY-MM-DD/,
 		);
 	});
 
 	it('refuses a birthday in the right shape that is no date', async () => {
 		await expectRejected(
-			{ ...contacts, contacts: { contact: [{ formattedName: 'John Doe', birthday: '1990-02-30' }] } },
+			{ ...contacts, contacts: { contact: [{ formattedName: 'John Doe', firstName: 'John', birthday: '1990-02-30' }] } },
 			/^Contact 1 Birthday "1990-02-30" must be a date written YYYY-MM-DD/,
 		);
 	});
@@ -222,7 +228,7 @@ describe('Message › Send Contacts', () => {
 			{
 				...contacts,
 				recipientPhoneNumber: '+44 7700 900123 4567',
-				contacts: { contact: [{ formattedName: 'John Doe' }] },
+				contacts: { contact: [{ formattedName: 'John Doe', firstName: 'John' }] },
 			},
 			/^Recipient Phone Number "\+44 7700 900123 4567" has 16 digits/,
 		);

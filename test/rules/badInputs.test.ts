@@ -1,6 +1,7 @@
 /**
- * Every rule of WhatsApp's that the node must check before sending (../shared/whatsapp-api-facts.md:
- * "Message limits", "Templates", "Media", "Phone numbers and business profile"), broken once or
+ * Every rule of WhatsApp's that the node must check before sending (docs/whatsapp-rules.md, which
+ * says where each comes from: "Every message", "Text and media messages", "Interactive messages",
+ * "Template messages", "Media files", "Phone numbers and business profile"), broken once or
  * more, on every resource. Each case runs the node through n8n's engine and expects it to refuse
  * the input with a message naming the field, for the item that broke it, before any request
  * reaches the gateway or the control API (see expectRefusedBeforeSending).
@@ -9,7 +10,7 @@
  * outside the field's own min / max, more entries than a fixed collection allows) are fed through
  * expressions or JSON, so that the node's own check is what is tested.
  *
- * A case marked `missingRule` breaks a rule of the facts file that the node does not check yet:
+ * A case marked `missingRule` breaks a rule of docs/whatsapp-rules.md that the node does not check yet:
  * it runs as `it.failing`, so it turns red (and must be unmarked) once the node checks it.
  */
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
@@ -80,7 +81,7 @@ const valid: Record<string, INodeParameters> = {
 	sendDocument: { mediaSource: 'link', mediaLink: 'https://cdn.example.com/invoice.pdf' },
 	sendSticker: { mediaSource: 'link', mediaLink: 'https://cdn.example.com/smile.webp' },
 	sendLocation: { latitude: 37.7749, longitude: -122.4194 },
-	sendContacts: { contacts: { contact: [{ formattedName: 'Jane Doe' }] } },
+	sendContacts: { contacts: { contact: [{ formattedName: 'Jane Doe', firstName: 'Jane' }] } },
 	sendReaction: { messageId: WAMID, emoji: '👍' },
 	sendReplyButtons: { bodyText: 'Would you like to proceed?', buttons: yesNo },
 	sendList: { bodyText: 'What would you like?', buttonText: 'View menu', sections: oneSection },
@@ -597,14 +598,19 @@ describe('Message limits › contacts (one or more, each with name.formatted_nam
 		{
 			name: 'a second contact whose Formatted Name an expression left blank',
 			parameters: send('sendContacts', {
-				contacts: { contact: [{ formattedName: 'Jane Doe' }, { formattedName: '={{ $json.name }}', firstName: 'Bo' }] },
+				contacts: {
+					contact: [
+						{ formattedName: 'Jane Doe', firstName: 'Jane' },
+						{ formattedName: '={{ $json.name }}', firstName: 'Bo' },
+					],
+				},
 			}),
 			message: /^Contact 2 has no Formatted Name; WhatsApp requires one/,
 			field: 'Contact 2',
 		},
 		{
 			name: 'a birthday written DD/MM/YYYY',
-			parameters: send('sendContacts', { contacts: { contact: [{ formattedName: 'Jane Doe', birthday: '23/04/1990' }] } }),
+			parameters: send('sendContacts', { contacts: { contact: [{ formattedName: 'Jane Doe', firstName: 'Jane', birthday: '23/04/1990' }] } }),
 			message: /^Contact 1 Birthday "23\/04\/1990" must be a date written YYYY-MM-DD/,
 			field: 'Contact 1 Birthday',
 		},
@@ -612,7 +618,9 @@ describe('Message limits › contacts (one or more, each with name.formatted_nam
 			name: 'a birthday that is no calendar day (JSON)',
 			parameters: send('sendContacts', {
 				specifyContacts: 'json',
-				contactsJson: JSON.stringify([{ name: { formatted_name: 'Jane Doe' }, birthday: '1990-02-30' }]),
+				contactsJson: JSON.stringify([
+					{ name: { formatted_name: 'Jane Doe', first_name: 'Jane' }, birthday: '1990-02-30' },
+				]),
 			}),
 			message: /^Contact 1 Birthday "1990-02-30" must be a date written YYYY-MM-DD/,
 			field: 'Contact 1 Birthday',

@@ -10,6 +10,7 @@ import type {
 import { inputError } from './errors';
 import { withDelivery } from './delivery';
 import { CREDENTIAL_TYPE } from './gateway';
+import { DOCUMENT_FILENAME_MAX } from './limits';
 import type { MediaKind } from './mediaTypes';
 import { mediaUploadForm, readUploadFile, type UploadFile } from './mediaUpload';
 
@@ -37,26 +38,54 @@ export async function uploadBinaryMedia(
 	const kind = String(body.type) as MediaKind;
 	const media = (body[kind] ?? {}) as IDataObject;
 	const chosenFileName = typeof media.filename === 'string' ? media.filename.trim() : '';
-	const file = await readUploadFile(
-		this,
-		binaryPropertyNameOf(this),
-		{ fileName: chosenFileName || undefined },
+	const { id, file } = await uploadItemFile(this, requestOptions, {
 		kind,
-	);
-	let answer: IDataObject | undefined;
-	try {
-		answer = await uploadToGateway(this, requestOptions, file);
-	} catch (error) {
-		throw uploadFailed(kind, error);
-	}
-	const id = mediaIdOf(this, answer);
-	uploadedMediaIds.set(this, id);
+		binaryPropertyName: this.getNodeParameter('binaryPropertyName', 'data'),
+		field: 'Input Binary Field',
+		fileName: chosenFileName || undefined,
+		voiceNote: kind === 'audio' && media.voice === true,
+	});
 	// A document sent by ID shows no name unless the message gives one: keep the file's own.
-	if (kind === 'document' && chosenFileName === '' && file.fileName.length <= 240) {
+	if (kind === 'document' && chosenFileName === '' && file.fileName.length <= DOCUMENT_FILENAME_MAX) {
 		media.filename = file.fileName;
 	}
 	body[kind] = { id, ...media };
 	return requestOptions;
+}
+
+/**
+ * Uploads the item's binary file for a message (its own media, or an interactive header's) and
+ * remembers the ID for addUploadedMediaId. `binaryPropertyName` is the field's value as given,
+ * `field` its display name for errors.
+ */
+export async function uploadItemFile(
+	context: IExecuteSingleFunctions,
+	messageRequest: IHttpRequestOptions,
+	target: {
+		kind: MediaKind;
+		binaryPropertyName: unknown;
+		field: string;
+		fileName?: string;
+		voiceNote?: boolean;
+	},
+): Promise<{ id: string; file: UploadFile }> {
+	const { kind, field } = target;
+	const file = await readUploadFile(
+		context,
+		binaryPropertyNameOf(context, target.binaryPropertyName, field),
+		{ fileName: target.fileName },
+		kind,
+		{ field, voiceNote: target.voiceNote },
+	);
+	let answer: IDataObject | undefined;
+	try {
+		answer = await uploadToGateway(context, messageRequest, file);
+	} catch (error) {
+		throw uploadFailed(kind, error);
+	}
+	const id = mediaIdOf(context, answer);
+	uploadedMediaIds.set(context, id);
+	return { id, file };
 }
 
 /** postReceive: the message answer, plus `uploadedMedia: { id }` of the file uploaded for it. */
@@ -70,13 +99,10 @@ export async function addUploadedMediaId(
 	return items.map((item) => ({ ...item, json: { ...item.json, uploadedMedia: { id } } }));
 }
 
-function binaryPropertyNameOf(context: IExecuteSingleFunctions): string {
-	const name = String(context.getNodeParameter('binaryPropertyName', 'data') ?? '').trim();
+function binaryPropertyNameOf(context: IExecuteSingleFunctions, value: unknown, field: string): string {
+	const name = String(value ?? '').trim();
 	if (name === '' || name === 'undefined') {
-		throw inputError(
-			context,
-			'Input Binary Field is empty; give the name of the binary field holding the file',
-		);
+		throw inputError(context, `${field} is empty; give the name of the binary field holding the file`);
 	}
 	return name;
 }

@@ -2,12 +2,16 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 
 import { inputError } from './errors';
 import { readJsonArrayParameter, type SpecifyMode } from './json';
+import { CONTACT_NAME_PARTS } from './limits';
 
 /** One contact card as the editor's fixed collection holds it. */
 interface ContactFields {
 	formattedName?: string;
 	firstName?: string;
 	lastName?: string;
+	middleName?: string;
+	namePrefix?: string;
+	nameSuffix?: string;
 	organization?: string;
 	birthday?: string;
 	phones?: { phone?: Array<{ phone?: string; type?: string }> };
@@ -25,6 +29,9 @@ export function contactFromFields(fields: ContactFields): IDataObject {
 			formatted_name: (fields.formattedName ?? '').trim(),
 			...(present(fields.firstName) ? { first_name: fields.firstName.trim() } : {}),
 			...(present(fields.lastName) ? { last_name: fields.lastName.trim() } : {}),
+			...(present(fields.middleName) ? { middle_name: fields.middleName.trim() } : {}),
+			...(present(fields.namePrefix) ? { prefix: fields.namePrefix.trim() } : {}),
+			...(present(fields.nameSuffix) ? { suffix: fields.nameSuffix.trim() } : {}),
 		},
 	};
 	if (present(fields.organization)) contact.org = { company: fields.organization.trim() };
@@ -61,8 +68,9 @@ export async function buildContacts(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const mode = this.getNodeParameter('specifyContacts', 'fields') as SpecifyMode;
+	const fromJson = mode === 'json';
 	const contacts =
-		mode === 'json'
+		fromJson
 			? readJsonArrayParameter(this, 'contactsJson', 'Contacts (JSON)')
 			: ((this.getNodeParameter('contacts.contact', []) as ContactFields[]) ?? []).map(contactFromFields);
 	if (contacts.length === 0) throw inputError(this, 'Contacts is empty; add at least one contact');
@@ -70,6 +78,19 @@ export async function buildContacts(
 		const name = (contact.name ?? {}) as IDataObject;
 		if (typeof name.formatted_name !== 'string' || name.formatted_name.trim() === '') {
 			throw inputError(this, `Contact ${index + 1} has no Formatted Name; WhatsApp requires one`);
+		}
+		// WhatsApp wants a name part beside the formatted name (docs/whatsapp-rules.md § Contacts).
+		const parts = CONTACT_NAME_PARTS.filter(
+			(part) => typeof name[part] === 'string' && (name[part] as string).trim() !== '',
+		);
+		if (parts.length === 0) {
+			throw inputError(
+				this,
+				fromJson
+					? `Contact ${index + 1} name has only formatted_name; WhatsApp also needs one of ${CONTACT_NAME_PARTS.join(', ')}`
+					: `Contact ${index + 1} has a Formatted Name but no other name part; WhatsApp also needs a First Name, Last Name, Middle Name, Name Prefix or Name Suffix`,
+				'Add the first or last name, for example, besides the name shown on the card.',
+			);
 		}
 		const birthday = contact.birthday;
 		if (birthday !== undefined && !isCalendarDate(String(birthday))) {

@@ -1,7 +1,24 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { inputError } from './errors';
+import { applyInteractiveHeaderMedia } from './interactiveHeader';
 import { readJsonArrayParameter, type SpecifyMode } from './json';
+import {
+	INTERACTIVE_BODY_MAX,
+	INTERACTIVE_FOOTER_TEXT_MAX,
+	INTERACTIVE_HEADER_TEXT_MAX,
+	LIST_BODY_MAX,
+	LIST_BUTTON_TEXT_MAX,
+	LIST_ROW_DESCRIPTION_MAX,
+	LIST_ROW_ID_MAX,
+	LIST_ROW_TITLE_MAX,
+	LIST_ROWS_MAX,
+	LIST_SECTION_TITLE_MAX,
+	LIST_SECTIONS_MAX,
+	REPLY_BUTTON_ID_MAX,
+	REPLY_BUTTON_TITLE_MAX,
+	REPLY_BUTTONS_MAX,
+} from './limits';
 import { checkLength } from './text';
 
 interface ButtonInput {
@@ -33,9 +50,30 @@ export function checkInteractiveTexts(
 	if (body.trim() === '') throw inputError(context, 'Body Text is empty; WhatsApp requires it');
 	checkLength(context, 'Body Text', body, { min: 1, max: bodyMax });
 	const header = interactive.header as IDataObject | undefined;
-	if (header?.type === 'text') checkLength(context, 'Header Text', asText(header.text), { max: 60 });
+	if (header?.type === 'text') {
+		checkLength(context, 'Header Text', asText(header.text), { max: INTERACTIVE_HEADER_TEXT_MAX });
+	}
 	const footer = interactive.footer as IDataObject | undefined;
-	if (footer) checkLength(context, 'Footer Text', asText(footer.text), { max: 60 });
+	if (footer) {
+		checkLength(context, 'Footer Text', asText(footer.text), { max: INTERACTIVE_FOOTER_TEXT_MAX });
+	}
+}
+
+/**
+ * An ID that WhatsApp sends back unchanged in the reply webhook (a reply button's or a list row's):
+ * it is sent exactly as given, so one with leading or trailing spaces is refused rather than
+ * trimmed, which would make the reply carry an ID the workflow does not expect.
+ */
+function checkEchoedId(context: IExecuteSingleFunctions, label: string, id: string, max: number): void {
+	if (id.trim() === '') throw inputError(context, `${label} is empty; WhatsApp requires it`);
+	if (id !== id.trim()) {
+		throw inputError(
+			context,
+			`${label} ${JSON.stringify(id)} has leading or trailing spaces; WhatsApp returns the ID unchanged in the reply, so the node does not trim it`,
+			'Remove the spaces from the ID, or trim the value in its expression.',
+		);
+	}
+	checkLength(context, label, id, { min: 1, max });
 }
 
 /** A repeated id or title makes WhatsApp refuse the message; name the first repeat. */
@@ -57,7 +95,8 @@ export function readReplyButtons(context: IExecuteSingleFunctions): Array<{ id: 
 	// JSON may be written in Graph's own shape, `{ type: 'reply', reply: { id, title } }`.
 	return entries.map((entry) => {
 		const source = entry.reply ?? entry;
-		return { id: asText(source.id).trim(), title: asText(source.title).trim() };
+		// The ID is kept as given (see checkEchoedId); the title is only shown, so it is trimmed.
+		return { id: asText(source.id), title: asText(source.title).trim() };
 	});
 }
 
@@ -67,20 +106,28 @@ export async function buildReplyButtonsAction(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const interactive = (requestOptions.body as IDataObject).interactive as IDataObject;
-	checkInteractiveTexts(this, interactive, 1024);
+	checkInteractiveTexts(this, interactive, INTERACTIVE_BODY_MAX);
 	const buttons = readReplyButtons(this);
-	if (buttons.length < 1 || buttons.length > 3) {
-		throw inputError(this, `Buttons has ${buttons.length} buttons; WhatsApp allows 1 to 3`);
+	if (buttons.length < 1 || buttons.length > REPLY_BUTTONS_MAX) {
+		throw inputError(
+			this,
+			`Buttons has ${buttons.length} buttons; WhatsApp allows 1 to ${REPLY_BUTTONS_MAX}`,
+		);
 	}
 	buttons.forEach((button, index) => {
-		checkLength(this, `Button ${index + 1} ID`, button.id, { min: 1, max: 256 });
-		checkLength(this, `Button ${index + 1} title`, button.title, { min: 1, max: 20 });
+		checkEchoedId(this, `Button ${index + 1} ID`, button.id, REPLY_BUTTON_ID_MAX);
+		checkLength(this, `Button ${index + 1} title`, button.title, {
+			min: 1,
+			max: REPLY_BUTTON_TITLE_MAX,
+		});
 	});
 	checkUnique(this, 'Button ID', buttons.map((button) => button.id));
 	checkUnique(this, 'Button title', buttons.map((button) => button.title));
 	interactive.action = {
 		buttons: buttons.map((reply) => ({ type: 'reply', reply })),
 	};
+	// Last: a header file is uploaded only once everything else has passed.
+	await applyInteractiveHeaderMedia(this, requestOptions);
 	return requestOptions;
 }
 
@@ -98,7 +145,8 @@ export function readListSections(
 		return {
 			title: asText(section.title).trim(),
 			rows: rows.map((row) => ({
-				id: asText(row.id).trim(),
+				// Kept as given, like a button ID (see checkEchoedId).
+				id: asText(row.id),
 				title: asText(row.title).trim(),
 				description: asText(row.description).trim(),
 			})),
@@ -112,24 +160,30 @@ export async function buildListAction(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const interactive = (requestOptions.body as IDataObject).interactive as IDataObject;
-	checkInteractiveTexts(this, interactive, 4096);
+	checkInteractiveTexts(this, interactive, LIST_BODY_MAX);
 	const button = asText((interactive.action as IDataObject | undefined)?.button).trim();
-	checkLength(this, 'List Button Text', button, { min: 1, max: 20 });
+	checkLength(this, 'List Button Text', button, { min: 1, max: LIST_BUTTON_TEXT_MAX });
 	const sections = readListSections(this);
-	if (sections.length < 1 || sections.length > 10) {
-		throw inputError(this, `Sections has ${sections.length} sections; WhatsApp allows 1 to 10`);
+	if (sections.length < 1 || sections.length > LIST_SECTIONS_MAX) {
+		throw inputError(
+			this,
+			`Sections has ${sections.length} sections; WhatsApp allows 1 to ${LIST_SECTIONS_MAX}`,
+		);
 	}
 	const rowCount = sections.reduce((total, section) => total + section.rows.length, 0);
-	if (rowCount > 10) throw inputError(this, `Sections have ${rowCount} rows in all; WhatsApp allows 10`);
+	if (rowCount > LIST_ROWS_MAX) {
+		throw inputError(this, `Sections have ${rowCount} rows in all; WhatsApp allows ${LIST_ROWS_MAX}`);
+	}
 	sections.forEach((section, sectionIndex) => {
 		const where = `Section ${sectionIndex + 1}`;
-		if (sections.length > 1) checkLength(this, `${where} title`, section.title, { min: 1, max: 24 });
-		else checkLength(this, `${where} title`, section.title, { max: 24 });
+		const titleMin = sections.length > 1 ? 1 : 0;
+		checkLength(this, `${where} title`, section.title, { min: titleMin, max: LIST_SECTION_TITLE_MAX });
 		if (section.rows.length === 0) throw inputError(this, `${where} has no rows; add at least one`);
 		section.rows.forEach((row, rowIndex) => {
-			checkLength(this, `${where} row ${rowIndex + 1} ID`, row.id, { min: 1, max: 200 });
-			checkLength(this, `${where} row ${rowIndex + 1} title`, row.title, { min: 1, max: 24 });
-			checkLength(this, `${where} row ${rowIndex + 1} description`, row.description, { max: 72 });
+			const label = `${where} row ${rowIndex + 1}`;
+			checkEchoedId(this, `${label} ID`, row.id, LIST_ROW_ID_MAX);
+			checkLength(this, `${label} title`, row.title, { min: 1, max: LIST_ROW_TITLE_MAX });
+			checkLength(this, `${label} description`, row.description, { max: LIST_ROW_DESCRIPTION_MAX });
 		});
 	});
 	checkUnique(

@@ -2,23 +2,28 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 
 import { inputError } from './errors';
 import { asText, checkInteractiveTexts } from './interactive';
+import { applyInteractiveHeaderMedia } from './interactiveHeader';
+import { CTA_BUTTON_TEXT_MAX, INTERACTIVE_BODY_MAX } from './limits';
 import { checkLength } from './text';
 
 const HTTPS_URL = /^https:\/\/[^\s/?#]+(?:[/?#]\S*)?$/i;
 
-/** preSend for Send Call-to-Action URL Button: the texts, the button label and an https URL. */
+/**
+ * preSend for Send Call-to-Action URL Button: the texts, the button label and an https URL, then
+ * the header file (uploaded last, once the rest has passed).
+ */
 export async function checkCallToActionUrl(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const interactive = (requestOptions.body as IDataObject).interactive as IDataObject;
-	checkInteractiveTexts(this, interactive, 1024);
+	checkInteractiveTexts(this, interactive, INTERACTIVE_BODY_MAX);
 	const action = (interactive.action ?? {}) as IDataObject;
 	const parameters = (action.parameters ?? {}) as IDataObject;
 	action.parameters = parameters;
 	interactive.action = action;
 	const displayText = asText(parameters.display_text).trim();
-	checkLength(this, 'Button Text', displayText, { min: 1, max: 20 });
+	checkLength(this, 'Button Text', displayText, { min: 1, max: CTA_BUTTON_TEXT_MAX });
 	const url = asText(parameters.url).trim();
 	if (url === '') throw inputError(this, 'URL is empty', 'Give the https:// address the button opens.');
 	if (!HTTPS_URL.test(url)) {
@@ -30,6 +35,7 @@ export async function checkCallToActionUrl(
 	}
 	parameters.display_text = displayText;
 	parameters.url = url;
+	await applyInteractiveHeaderMedia(this, requestOptions);
 	return requestOptions;
 }
 
@@ -39,6 +45,6 @@ export async function checkLocationRequest(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const interactive = (requestOptions.body as IDataObject).interactive as IDataObject;
-	checkInteractiveTexts(this, interactive, 1024);
+	checkInteractiveTexts(this, interactive, INTERACTIVE_BODY_MAX);
 	return requestOptions;
 }

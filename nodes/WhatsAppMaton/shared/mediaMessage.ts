@@ -4,6 +4,7 @@ import { showFor } from './fields';
 import { messageOptionsField, senderAndRecipientFields, sendMessageOperation } from './message';
 import { checkMediaReference } from './mediaReference';
 import { addUploadedMediaId, uploadBinaryMedia } from './binaryMedia';
+import { DOCUMENT_FILENAME_MAX, MEDIA_CAPTION_MAX } from './limits';
 import { describeSize, MEDIA_RULES, type MediaKind } from './mediaTypes';
 
 /** The media a message can carry, and the fields WhatsApp allows on each. */
@@ -20,6 +21,8 @@ interface MediaMessageSpec {
 	caption: boolean;
 	/** Documents show a file name to the recipient. */
 	filename: boolean;
+	/** Audio can go as a voice note (`audio.voice: true`). */
+	voiceNote?: boolean;
 }
 
 /** `image/jpeg or image/png, up to 5 MB` */
@@ -53,8 +56,18 @@ export function mediaMessageFields(spec: MediaMessageSpec): INodeProperties[] {
 			type: 'string',
 			default: '',
 			typeOptions: { rows: 2 },
-			description: `Text shown under the ${spec.kind}, up to 1024 characters`,
+			description: `Text shown under the ${spec.kind}, up to ${MEDIA_CAPTION_MAX} characters`,
 			routing: { send: { type: 'body', property: `${spec.kind}.caption` } },
+		});
+	}
+	if (spec.voiceNote) {
+		extraOptions.push({
+			displayName: 'Voice Note',
+			name: 'voice',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to send the audio as a voice note (played in the chat, with a microphone icon) instead of an audio file. WhatsApp needs an Ogg file with the Opus codec: a binary file of another MIME type, or a URL ending in another extension, is refused; an uploaded media ID cannot be checked.',
 		});
 	}
 	if (spec.filename) {
@@ -65,7 +78,7 @@ export function mediaMessageFields(spec: MediaMessageSpec): INodeProperties[] {
 			default: '',
 			placeholder: 'e.g. invoice-2026-11.pdf',
 			description:
-				'Name the recipient sees for the document, with its extension, up to 240 characters',
+				`Name the recipient sees for the document, with its extension, up to ${DOCUMENT_FILENAME_MAX} characters`,
 			routing: { send: { type: 'body', property: `${spec.kind}.filename` } },
 		});
 	}

@@ -1,4 +1,16 @@
-/** What WhatsApp accepts for each kind of media: MIME types and the largest file size in bytes. */
+import {
+	ANIMATED_STICKER_MAX_BYTES,
+	AUDIO_MAX_BYTES,
+	DOCUMENT_MAX_BYTES,
+	IMAGE_MAX_BYTES,
+	STATIC_STICKER_MAX_BYTES,
+	VIDEO_MAX_BYTES,
+} from './limits';
+
+/**
+ * What WhatsApp accepts for each kind of media: MIME types and the largest file size in bytes
+ * (docs/whatsapp-rules.md § Media files).
+ */
 export type MediaKind = 'audio' | 'document' | 'image' | 'sticker' | 'video';
 
 const MB = 1024 * 1024;
@@ -6,7 +18,7 @@ const MB = 1024 * 1024;
 export const MEDIA_RULES: Record<MediaKind, { mimeTypes: string[]; maxBytes: number }> = {
 	audio: {
 		mimeTypes: ['audio/aac', 'audio/amr', 'audio/mpeg', 'audio/mp4', 'audio/ogg'],
-		maxBytes: 16 * MB,
+		maxBytes: AUDIO_MAX_BYTES,
 	},
 	document: {
 		mimeTypes: [
@@ -19,16 +31,16 @@ export const MEDIA_RULES: Record<MediaKind, { mimeTypes: string[]; maxBytes: num
 			'application/vnd.ms-powerpoint',
 			'application/vnd.openxmlformats-officedocument.presentationml.presentation',
 		],
-		maxBytes: 100 * MB,
+		maxBytes: DOCUMENT_MAX_BYTES,
 	},
-	image: { mimeTypes: ['image/jpeg', 'image/png'], maxBytes: 5 * MB },
+	image: { mimeTypes: ['image/jpeg', 'image/png'], maxBytes: IMAGE_MAX_BYTES },
 	// 500 KB for an animated sticker; a static one may be at most STATIC_STICKER_MAX_BYTES.
-	sticker: { mimeTypes: ['image/webp'], maxBytes: 500 * 1024 },
-	video: { mimeTypes: ['video/mp4', 'video/3gpp'], maxBytes: 16 * MB },
+	sticker: { mimeTypes: ['image/webp'], maxBytes: ANIMATED_STICKER_MAX_BYTES },
+	video: { mimeTypes: ['video/mp4', 'video/3gpp'], maxBytes: VIDEO_MAX_BYTES },
 };
 
 /** A sticker that is not animated: at most 100 KB. */
-export const STATIC_STICKER_MAX_BYTES = 100 * 1024;
+export { STATIC_STICKER_MAX_BYTES };
 
 /** `audio/ogg; codecs=opus` → `audio/ogg`. */
 export function baseMimeType(mimeType: string): string {

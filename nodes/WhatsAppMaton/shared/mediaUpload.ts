@@ -12,6 +12,7 @@ import {
 	refusedCodecOfOggFile,
 	STATIC_STICKER_MAX_BYTES,
 } from './mediaTypes';
+import { VOICE_NOTE_MIME_TYPE } from './limits';
 
 export interface UploadFile {
 	buffer: Buffer;
@@ -23,19 +24,22 @@ export interface UploadFile {
  * The file to upload, read from the item's binary property and checked against WhatsApp's limits.
  * Without `kind` (Media › Upload) any MIME type WhatsApp accepts will do, and the size limit is
  * that of the kind the MIME type belongs to; with `kind` (a media message) the file must be one
- * that kind of message takes: an image message only takes JPEG and PNG, a sticker only WebP.
+ * that kind of message takes: an image message only takes JPEG and PNG, a sticker only WebP. A
+ * voice note takes only Ogg (with the Opus codec, checked below from the MIME type's codecs and
+ * the file's first bytes). `use.field` is the field's display name in errors.
  */
 export async function readUploadFile(
 	context: IExecuteSingleFunctions,
 	binaryPropertyName: string,
 	overrides: { mimeType?: string; fileName?: string },
 	kind?: MediaKind,
+	use: { field?: string; voiceNote?: boolean } = {},
 ): Promise<UploadFile> {
 	const binary = context.helpers.assertBinaryData(binaryPropertyName);
 	const givenMimeType = (overrides.mimeType || binary.mimeType || '').trim();
 	const mimeType = baseMimeType(givenMimeType);
 	const fileKind = kind ?? mediaKindOfMimeType(mimeType);
-	const field = `Input Binary Field "${binaryPropertyName}"`;
+	const field = `${use.field ?? 'Input Binary Field'} "${binaryPropertyName}"`;
 	const inMessage = kind ? ` in ${articled(kind)} message` : '';
 	const refusedMimeType = (shown: string, description: string) =>
 		inputError(
@@ -48,6 +52,13 @@ export async function readUploadFile(
 			? MEDIA_RULES[kind].mimeTypes
 			: Object.values(MEDIA_RULES).flatMap((rule) => rule.mimeTypes);
 		throw refusedMimeType(mimeType, 'Accepted: ' + accepted.join(', '));
+	}
+	if (use.voiceNote && mimeType !== VOICE_NOTE_MIME_TYPE) {
+		throw inputError(
+			context,
+			`${field} has MIME type "${mimeType}"; a voice note (Options › Voice Note) must be Ogg audio with the Opus codec`,
+			`${OGG_OPUS_ONLY} Turn Voice Note off to send other audio as an audio file.`,
+		);
 	}
 	if (refusedCodecOfMimeType(givenMimeType) !== undefined) {
 		throw refusedMimeType(givenMimeType, OGG_OPUS_ONLY);

@@ -1,6 +1,12 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { inputError } from './errors';
+import {
+	COUPON_CODE_MAX,
+	TEMPLATE_BUTTON_TEXT_MAX,
+	TEMPLATE_BUTTONS_MAX,
+	TEMPLATE_BUTTONS_OF_KIND_MAX,
+} from './limits';
 import { checkLength } from './text';
 
 /** One button of Template › Create as the editor's fixed collection holds it. */
@@ -14,8 +20,8 @@ export interface TemplateButtonFields {
 }
 
 /** Meta's limits on a template's buttons, by kind (10 in all). */
-const MAX_BUTTONS = 10;
-const MAX_OF_KIND = { url: 2, phone_number: 1, copy_code: 1, quick_reply: 10 } as const;
+const MAX_BUTTONS = TEMPLATE_BUTTONS_MAX;
+const MAX_OF_KIND = TEMPLATE_BUTTONS_OF_KIND_MAX;
 const HAS_PLACEHOLDER = /\{\{\s*1\s*\}\}/;
 
 /** The BUTTONS component of a new template, checked the way Meta's review would refuse it. */
@@ -37,11 +43,11 @@ export function templateButtonsComponent(
 		}
 		if (type === 'copy_code') {
 			const example = (button.example ?? '').trim();
-			checkLength(context, `${label} example code`, example, { min: 1, max: 15 });
+			checkLength(context, `${label} example code`, example, { min: 1, max: COUPON_CODE_MAX });
 			return { type: 'COPY_CODE', example };
 		}
 		const text = (button.text ?? '').trim();
-		checkLength(context, `${label} text`, text, { min: 1, max: 25 });
+		checkLength(context, `${label} text`, text, { min: 1, max: TEMPLATE_BUTTON_TEXT_MAX });
 		if (type === 'quick_reply') return { type: 'QUICK_REPLY', text };
 		if (type === 'phone_number') {
 			const phone = (button.phoneNumber ?? '').trim();

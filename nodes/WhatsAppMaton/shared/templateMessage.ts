@@ -2,9 +2,20 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 
 import { inputError } from './errors';
 import { readJsonArrayParameter, type SpecifyMode } from './json';
+import {
+	COUPON_CODE_MAX,
+	TEMPLATE_BODY_PARAMETER_MAX_WITH_OTHER_COMPONENTS,
+	TEMPLATE_BUTTON_INDEX_MAX,
+	TEMPLATE_HEADER_PARAMETER_MAX,
+} from './limits';
 import { lookUpTemplateForExecution } from './templateLookup';
-import { componentsFromVariables, templateVariables, variableProblems } from './templateVariables';
-import { checkLength } from './text';
+import {
+	componentsFromVariables,
+	hasComponentsBesidesBody,
+	templateVariables,
+	variableProblems,
+} from './templateVariables';
+import { characterCount, checkLength } from './text';
 
 /** One parameter as the editor's fixed collection holds it. */
 export interface TemplateParameterFields {
@@ -77,10 +88,10 @@ export function templateComponentsFromFields(
 		}
 		const subType = component.subType ?? 'url';
 		const index = Number(component.index ?? 0);
-		if (!Number.isInteger(index) || index < 0 || index > 9) {
+		if (!Number.isInteger(index) || index < 0 || index > TEMPLATE_BUTTON_INDEX_MAX) {
 			throw inputError(
 				context,
-				`Component ${position + 1} Button Index is ${String(component.index)}; it must be 0 to 9`,
+				`Component ${position + 1} Button Index is ${String(component.index)}; it must be 0 to ${TEMPLATE_BUTTON_INDEX_MAX}`,
 			);
 		}
 		return {
@@ -98,14 +109,24 @@ export function templateComponentsFromFields(
  * The rules Graph holds a template message's components to, from the fields or the JSON: a header
  * takes one parameter, its text at most 60 characters; a media parameter's link is public https;
  * a currency parameter has its code, fallback and amount, a date-time its fallback; a button has
- * an index "0" to "9" and the parameter its sub-type takes; and a template's placeholders are all
- * named or all numbered, so either every text, currency and date-time parameter has a
- * `parameter_name` or none has.
+ * an index "0" to "9" and the parameter its sub-type takes (a URL suffix or coupon code not
+ * empty, a coupon code at most 15 characters); a body text parameter is at most 1,024 characters
+ * when the template has a header, footer or buttons; and a template's placeholders are all named
+ * or all numbered, so either every text, currency and date-time parameter has a `parameter_name`
+ * or none has. Whether the template has other components is known from its definition
+ * (`templateHasOtherComponents`); without one, a header or button among the components given
+ * says so (a footer never takes parameters, so it cannot be seen there).
  */
 function checkTemplateComponents(
 	context: IExecuteSingleFunctions,
 	components: IDataObject[],
+	templateHasOtherComponents?: boolean,
 ): void {
+	const hasOtherComponents =
+		templateHasOtherComponents ??
+		components.some((component) =>
+			['header', 'button'].includes(String(component.type ?? '').toLowerCase()),
+		);
 	const placeholders: Array<{ label: string; named: boolean }> = [];
 	components.forEach((component, position) => {
 		const type = String(component.type ?? '').toLowerCase();
@@ -130,7 +151,15 @@ function checkTemplateComponents(
 			const parameter = entry as IDataObject;
 			const parameterType = String(parameter.type ?? '');
 			if (type === 'header' && parameterType === 'text') {
-				checkLength(context, `${label} text`, String(parameter.text ?? ''), { max: 60 });
+				checkLength(context, `${label} text`, String(parameter.text ?? ''), {
+					max: TEMPLATE_HEADER_PARAMETER_MAX,
+				});
+			}
+			if (type === 'body' && parameterType === 'text' && hasOtherComponents) {
+				const length = characterCount(String(parameter.text ?? ''));
+				if (length > TEMPLATE_BODY_PARAMETER_MAX_WITH_OTHER_COMPONENTS) {
+					throw inputError(context, bodyParameterTooLong(`${label} text`, length));
+				}
 			}
 			const media = MEDIA_PARAMETER_TYPES.has(parameterType)
 				? (parameter[parameterType] as IDataObject | undefined)
@@ -165,6 +194,11 @@ function checkTemplateComponents(
 
 const isBlank = (value: unknown) =>
 	value === undefined || value === null || String(value).trim() === '';
+
+/** The 1,024-character rule for a body parameter of a template with other components. */
+function bodyParameterTooLong(label: string, length: number): string {
+	return `${label} is ${length} characters; WhatsApp allows ${TEMPLATE_BODY_PARAMETER_MAX_WITH_OTHER_COMPONENTS} for a body parameter when the template has a header, footer or buttons`;
+}
 
 /** `currency: { fallback_value, code (ISO 4217), amount_1000 (a whole number) }`. */
 function checkCurrencyParameter(
@@ -247,6 +281,14 @@ function checkTemplateButton(
 	if (!(subType in BUTTON_PARAMETER_TYPE)) return;
 	const expected = BUTTON_PARAMETER_TYPE[subType as keyof typeof BUTTON_PARAMETER_TYPE];
 	const parameters: unknown[] = Array.isArray(component.parameters) ? component.parameters : [];
+	// A URL suffix or a coupon code is what the button is sent for: it cannot be left out.
+	if (parameters.length === 0 && subType !== 'quick_reply') {
+		throw inputError(
+			context,
+			`${where} has no parameter; a ${subType} button takes its ${subType === 'url' ? 'URL suffix' : 'coupon code'}`,
+			`Give { "type": "${expected}", "${expected}": "…" }.`,
+		);
+	}
 	parameters.forEach((entry, position) => {
 		const label = `${where} parameter ${position + 1}`;
 		const parameter = (typeof entry === 'object' && entry !== null ? entry : {}) as IDataObject;
@@ -256,6 +298,20 @@ function checkTemplateButton(
 				context,
 				`${label} is of type "${type}"; a ${subType} button takes a ${expected} parameter`,
 				`Give { "type": "${expected}", "${expected}": "…" }.`,
+			);
+		}
+		if (subType === 'quick_reply') return;
+		const value = parameter[expected];
+		if (isBlank(value)) {
+			throw inputError(
+				context,
+				`${label} ${expected} is empty; a ${subType} button's ${subType === 'url' ? 'URL suffix' : 'coupon code'} must not be empty`,
+			);
+		}
+		if (subType === 'copy_code' && characterCount(String(value)) > COUPON_CODE_MAX) {
+			throw inputError(
+				context,
+				`${label} coupon_code is ${characterCount(String(value))} characters; WhatsApp allows ${COUPON_CODE_MAX}`,
 			);
 		}
 	});
@@ -296,7 +352,9 @@ async function componentsFromTemplateDefinition(
 			'Fill every variable the template shows under Template Variables (open the template again in the editor if it changed).',
 		);
 	}
-	return componentsFromVariables(definition, variables, values);
+	const components = componentsFromVariables(definition, variables, values);
+	checkTemplateComponents(context, components, hasComponentsBesidesBody(definition));
+	return components;
 }
 
 /** preSend for Send Template: adds `template.components` from the definition, the fields or the JSON. */
@@ -311,16 +369,19 @@ export async function buildTemplateComponents(
 	const mode = this.getNodeParameter('specifyComponents', 'mapper') as TemplateParametersMode;
 	let components: IDataObject[];
 	if (mode === 'mapper') {
+		// Checked there, against the template's definition.
 		components = await componentsFromTemplateDefinition(this, template);
-	} else if (mode === 'json') {
-		components = readJsonArrayParameter(this, 'componentsJson', 'Components (JSON)');
 	} else {
-		components = templateComponentsFromFields(
-			this,
-			(this.getNodeParameter('components.component', []) as TemplateComponentFields[]) ?? [],
-		);
+		components =
+			mode === 'json'
+				? readJsonArrayParameter(this, 'componentsJson', 'Components (JSON)')
+				: templateComponentsFromFields(
+						this,
+						(this.getNodeParameter('components.component', []) as TemplateComponentFields[]) ??
+							[],
+					);
+		checkTemplateComponents(this, components);
 	}
-	checkTemplateComponents(this, components);
 	if (components.length) template.components = components;
 	return requestOptions;
 }

@@ -1,5 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { COUPON_CODE_MAX, TEMPLATE_BODY_PARAMETER_MAX_WITH_OTHER_COMPONENTS } from './limits';
+import { characterCount } from './text';
+
 /** A template as Graph's message_templates edge describes it (the fields this node asks for). */
 export interface TemplateDefinition {
 	id?: string;
@@ -157,6 +160,11 @@ export function templateVariables(definition: TemplateDefinition): TemplateVaria
 	return variables;
 }
 
+/** Whether the template has a header, footer or buttons: its body parameters are then shorter. */
+export function hasComponentsBesidesBody(definition: TemplateDefinition): boolean {
+	return (definition.components ?? []).some((component) => component.type.toUpperCase() !== 'BODY');
+}
+
 const isBlank = (value: unknown): boolean =>
 	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
@@ -176,6 +184,23 @@ export function variableProblems(
 	const extra = Object.keys(values).filter((key) => !known.has(key) && !isBlank(values[key]));
 	if (extra.length) {
 		return `Template "${definition.name}" (${definition.language}) has no placeholder for ${extra.join(', ')}`;
+	}
+	const shortBody = hasComponentsBesidesBody(definition);
+	for (const variable of variables) {
+		const value = values[variable.id];
+		if (typeof value !== 'string' && typeof value !== 'number') continue;
+		const length = characterCount(String(value));
+		const name = `Template "${definition.name}" (${definition.language}) ${variable.label.replace(/ \(.*$/, '')}`;
+		if (
+			shortBody &&
+			variable.component === 'body' &&
+			length > TEMPLATE_BODY_PARAMETER_MAX_WITH_OTHER_COMPONENTS
+		) {
+			return `${name} is ${length} characters; WhatsApp allows ${TEMPLATE_BODY_PARAMETER_MAX_WITH_OTHER_COMPONENTS} for a body parameter when the template has a header, footer or buttons`;
+		}
+		if (variable.kind === 'coupon_code' && length > COUPON_CODE_MAX) {
+			return `${name} is ${length} characters; WhatsApp allows ${COUPON_CODE_MAX}`;
+		}
 	}
 	return undefined;
 }

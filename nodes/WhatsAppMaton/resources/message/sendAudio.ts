@@ -10,6 +10,7 @@ const sendAudioSpec = {
 	linkExample: 'https://example.com/note.mp3',
 	caption: false,
 	filename: false,
+	voiceNote: true,
 } as const;
 
 export const sendAudioOperation = mediaMessageOperation(sendAudioSpec);

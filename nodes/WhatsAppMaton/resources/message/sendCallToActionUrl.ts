@@ -8,19 +8,26 @@ import {
 	interactiveHeaderTextOption,
 	interactiveMessageOperation,
 } from '../../shared/interactiveFields';
+import {
+	interactiveHeaderMediaOption,
+	withUploadedHeaderMediaId,
+} from '../../shared/interactiveHeader';
+import { INTERACTIVE_BODY_MAX } from '../../shared/limits';
 import { messageOptionsField, senderAndRecipientFields } from '../../shared/message';
 import { TRIMMED_VALUE } from '../../shared/required';
 
-export const sendCallToActionUrlOperation = interactiveMessageOperation(
-	{
-		name: 'Send Call-to-Action URL Button',
-		value: 'sendCallToActionUrl',
-		action: 'Send a message with a link button',
-		description:
-			'Send a message with one button that opens a web page (https) when tapped, instead of showing a long link in the text',
-	},
-	'cta_url',
-	{ name: 'cta_url' },
+export const sendCallToActionUrlOperation = withUploadedHeaderMediaId(
+	interactiveMessageOperation(
+		{
+			name: 'Send Call-to-Action URL Button',
+			value: 'sendCallToActionUrl',
+			action: 'Send a message with a link button',
+			description:
+				'Send a message with one button that opens a web page (https) when tapped, instead of showing a long link in the text',
+		},
+		'cta_url',
+		{ name: 'cta_url' },
+	),
 );
 
 const show = showFor('message', ['sendCallToActionUrl']);
@@ -28,9 +35,9 @@ const show = showFor('message', ['sendCallToActionUrl']);
 export const sendCallToActionUrlFields: INodeProperties[] = [
 	...senderAndRecipientFields('sendCallToActionUrl'),
 	{
-		...interactiveBodyField('sendCallToActionUrl', 1024),
+		...interactiveBodyField('sendCallToActionUrl', INTERACTIVE_BODY_MAX),
 		placeholder: 'e.g. Your order has shipped. Track it any time:',
-		description: 'The message text shown above the button, up to 1024 characters',
+		description: `The message text shown above the button, up to ${INTERACTIVE_BODY_MAX} characters`,
 	},
 	{
 		displayName: 'Button Text',
@@ -64,7 +71,12 @@ export const sendCallToActionUrlFields: INodeProperties[] = [
 		},
 	},
 	{
-		...messageOptionsField('sendCallToActionUrl', [interactiveHeaderTextOption, interactiveFooterTextOption]),
-		description: 'Optional header and footer texts, and the message this one replies to',
+		...messageOptionsField('sendCallToActionUrl', [
+			interactiveHeaderTextOption,
+			interactiveHeaderMediaOption,
+			interactiveFooterTextOption,
+		]),
+		description:
+			'Optional header (a text, or an image, video or document) and footer, and the message this one replies to',
 	},
 ];

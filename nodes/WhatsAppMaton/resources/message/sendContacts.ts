@@ -113,7 +113,8 @@ export const sendContactsFields: INodeProperties[] = [
 						default: '',
 						required: true,
 						placeholder: 'e.g. Jane Doe',
-						description: 'The full name as shown on the card (required by WhatsApp)',
+						description:
+							'The full name as shown on the card (required by WhatsApp, together with at least one of First Name, Last Name, Middle Name, Name Prefix or Name Suffix)',
 					},
 					{
 						displayName: 'Last Name',
@@ -122,6 +123,30 @@ export const sendContactsFields: INodeProperties[] = [
 						default: '',
 						placeholder: 'e.g. Doe',
 						description: 'Family name',
+					},
+					{
+						displayName: 'Middle Name',
+						name: 'middleName',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Ann',
+						description: 'The contact\'s middle name',
+					},
+					{
+						displayName: 'Name Prefix',
+						name: 'namePrefix',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Dr.',
+						description: 'Title before the name',
+					},
+					{
+						displayName: 'Name Suffix',
+						name: 'nameSuffix',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Jr.',
+						description: 'Suffix after the name',
 					},
 					{
 						displayName: 'Organization',
@@ -144,7 +169,7 @@ export const sendContactsFields: INodeProperties[] = [
 		default:
 			'[\n  {\n    "name": { "formatted_name": "Jane Doe", "first_name": "Jane", "last_name": "Doe" },\n    "phones": [ { "phone": "+15551234567", "type": "CELL" } ]\n  }\n]',
 		description:
-			"A JSON array of contact objects in WhatsApp's format; each needs `name.formatted_name`. Addresses go here too.",
+			"A JSON array of contact objects in WhatsApp's format; each needs `name.formatted_name` and one of first_name, last_name, middle_name, prefix or suffix. Addresses go here too.",
 		displayOptions: { show: { ...show.show, specifyContacts: ['json'] } },
 	},
 	messageOptionsField('sendContacts'),

@@ -8,25 +8,32 @@ import {
 	interactiveHeaderTextOption,
 	interactiveMessageOperation,
 } from '../../shared/interactiveFields';
+import {
+	interactiveHeaderMediaOption,
+	withUploadedHeaderMediaId,
+} from '../../shared/interactiveHeader';
 import { specifyModeOptions } from '../../shared/json';
+import { INTERACTIVE_BODY_MAX } from '../../shared/limits';
 import { messageOptionsField, senderAndRecipientFields } from '../../shared/message';
 
-export const sendReplyButtonsOperation = interactiveMessageOperation(
-	{
-		name: 'Send Reply Buttons',
-		value: 'sendReplyButtons',
-		action: 'Send a message with reply buttons',
-		description:
-			'Send a message with up to 3 quick-reply buttons; the reply carries the chosen button ID',
-	},
-	'button',
+export const sendReplyButtonsOperation = withUploadedHeaderMediaId(
+	interactiveMessageOperation(
+		{
+			name: 'Send Reply Buttons',
+			value: 'sendReplyButtons',
+			action: 'Send a message with reply buttons',
+			description:
+				'Send a message with up to 3 quick-reply buttons and an optional text, image, video or document header; the reply carries the chosen button ID',
+		},
+		'button',
+	),
 );
 
 const show = showFor('message', ['sendReplyButtons']);
 
 export const sendReplyButtonsFields: INodeProperties[] = [
 	...senderAndRecipientFields('sendReplyButtons'),
-	interactiveBodyField('sendReplyButtons', 1024),
+	interactiveBodyField('sendReplyButtons', INTERACTIVE_BODY_MAX),
 	{
 		displayName: 'Specify Buttons',
 		name: 'specifyButtons',
@@ -81,5 +88,9 @@ export const sendReplyButtonsFields: INodeProperties[] = [
 			"A JSON array of 1 to 3 buttons, each with an ID and a title as in the example (WhatsApp's own reply-button objects work too)",
 		displayOptions: { show: { ...show.show, specifyButtons: ['json'] } },
 	},
-	messageOptionsField('sendReplyButtons', [interactiveHeaderTextOption, interactiveFooterTextOption]),
+	messageOptionsField('sendReplyButtons', [
+		interactiveHeaderTextOption,
+		interactiveHeaderMediaOption,
+		interactiveFooterTextOption,
+	]),
 ];

@@ -1,0 +1,104 @@
+/**
+ * WhatsApp's limits that the node checks before sending, in one place. Each constant names the
+ * section of docs/whatsapp-rules.md that says where the limit comes from; change a number there
+ * and here together. Lengths are in characters (code points), as shared/text.ts counts them.
+ */
+
+const KB = 1024;
+const MB = 1024 * KB;
+
+// --- Recipient (docs/whatsapp-rules.md § Every message) ---------------------------------------
+
+/** Fewest digits of a recipient's number with its country code (§ Every message). */
+export const RECIPIENT_MIN_DIGITS = 7;
+/** Most digits of a recipient's number with its country code (§ Every message). */
+export const RECIPIENT_MAX_DIGITS = 15;
+
+// --- Text and media messages (§ Text and media messages) --------------------------------------
+
+/** Most characters of a text message's body (§ Text and media messages). */
+export const TEXT_BODY_MAX = 4096;
+/** Most characters of an image, video or document caption (§ Text and media messages). */
+export const MEDIA_CAPTION_MAX = 1024;
+/** Most characters of a document's file name (§ Text and media messages). */
+export const DOCUMENT_FILENAME_MAX = 240;
+
+// --- Media files (§ Media files) ----------------------------------------------------------------
+
+/** Largest audio file (§ Media files). */
+export const AUDIO_MAX_BYTES = 16 * MB;
+/** Largest document (§ Media files). */
+export const DOCUMENT_MAX_BYTES = 100 * MB;
+/** Largest image (§ Media files). */
+export const IMAGE_MAX_BYTES = 5 * MB;
+/** Largest animated sticker (§ Media files). */
+export const ANIMATED_STICKER_MAX_BYTES = 500 * KB;
+/** Largest static (not animated) sticker (§ Media files). */
+export const STATIC_STICKER_MAX_BYTES = 100 * KB;
+/** Largest video (§ Media files). */
+export const VIDEO_MAX_BYTES = 16 * MB;
+/** The only MIME type a voice note may have: Ogg, with the Opus codec (§ Voice notes). */
+export const VOICE_NOTE_MIME_TYPE = 'audio/ogg';
+/** File name extensions of an Ogg Opus file, for a voice note sent by link (§ Voice notes). */
+export const VOICE_NOTE_EXTENSIONS = ['ogg', 'oga', 'opus'];
+
+// --- Interactive messages (§ Interactive messages) ---------------------------------------------
+
+/** Most characters of a reply-button, CTA URL or location request body (§ Interactive messages). */
+export const INTERACTIVE_BODY_MAX = 1024;
+/** Most characters of a list message's body (§ Interactive messages). */
+export const LIST_BODY_MAX = 4096;
+/** Most characters of an interactive header text (§ Interactive messages). */
+export const INTERACTIVE_HEADER_TEXT_MAX = 60;
+/** Most characters of an interactive footer text (§ Interactive messages). */
+export const INTERACTIVE_FOOTER_TEXT_MAX = 60;
+/** Most reply buttons in one message (§ Interactive messages). */
+export const REPLY_BUTTONS_MAX = 3;
+/** Most characters of a reply button's ID, echoed back in the reply (§ Interactive messages). */
+export const REPLY_BUTTON_ID_MAX = 256;
+/** Most characters of a reply button's title (§ Interactive messages). */
+export const REPLY_BUTTON_TITLE_MAX = 20;
+/** Most characters of a list's button label (§ Interactive messages). */
+export const LIST_BUTTON_TEXT_MAX = 20;
+/** Most sections in a list (§ Interactive messages). */
+export const LIST_SECTIONS_MAX = 10;
+/** Most rows in a list, all sections together (§ Interactive messages). */
+export const LIST_ROWS_MAX = 10;
+/** Most characters of a list section's title (§ Interactive messages). */
+export const LIST_SECTION_TITLE_MAX = 24;
+/** Most characters of a list row's ID, echoed back in the reply (§ Interactive messages). */
+export const LIST_ROW_ID_MAX = 200;
+/** Most characters of a list row's title (§ Interactive messages). */
+export const LIST_ROW_TITLE_MAX = 24;
+/** Most characters of a list row's description (§ Interactive messages). */
+export const LIST_ROW_DESCRIPTION_MAX = 72;
+/** Most characters of a call-to-action URL button's label (§ Interactive messages). */
+export const CTA_BUTTON_TEXT_MAX = 20;
+
+// --- Template messages (§ Template messages) ---------------------------------------------------
+
+/** Most characters of a template header's text parameter (§ Template messages). */
+export const TEMPLATE_HEADER_PARAMETER_MAX = 60;
+/**
+ * Most characters of one body text parameter when the template also has a header, footer or
+ * buttons (§ Template messages).
+ */
+export const TEMPLATE_BODY_PARAMETER_MAX_WITH_OTHER_COMPONENTS = 1024;
+/** Most characters of a copy-code button's coupon code (§ Template messages). */
+export const COUPON_CODE_MAX = 15;
+/** Highest button index of a template (buttons "0" to "9") (§ Template messages). */
+export const TEMPLATE_BUTTON_INDEX_MAX = 9;
+
+// --- Template management (§ Template management) ---------------------------------------------
+
+/** Most buttons of a new template (§ Template management). */
+export const TEMPLATE_BUTTONS_MAX = 10;
+/** Most buttons of each kind in a new template (§ Template management). */
+export const TEMPLATE_BUTTONS_OF_KIND_MAX = { url: 2, phone_number: 1, copy_code: 1, quick_reply: 10 } as const;
+/** Most characters of a new template button's text (§ Template management). */
+export const TEMPLATE_BUTTON_TEXT_MAX = 25;
+
+// --- Contacts (§ Contacts) ---------------------------------------------------------------------
+
+/** The name parts of which a contact card needs one besides `formatted_name` (§ Contacts). */
+export const CONTACT_NAME_PARTS = ['first_name', 'last_name', 'middle_name', 'prefix', 'suffix'] as const;
