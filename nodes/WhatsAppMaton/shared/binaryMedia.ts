@@ -9,9 +9,10 @@ import type {
 
 import { inputError } from './errors';
 import { withDelivery } from './delivery';
-import { CREDENTIAL_TYPE } from './gateway';
+import { CREDENTIAL_TYPE, NO_REDIRECTS } from './gateway';
 import type { MediaKind } from './mediaTypes';
 import { mediaUploadForm, readUploadFile, type UploadFile } from './mediaUpload';
+import { MEDIA_UPLOAD } from './requestSafety';
 
 /**
  * A media message with Media Source "Binary File From Input" is two requests: the item's binary
@@ -92,9 +93,11 @@ async function uploadToGateway(
 ): Promise<IDataObject | undefined> {
 	const { baseURL, headers, timeout, proxy, skipSslCertificateValidation, allowedDomains } =
 		messageRequest;
-	// Paced and retried like the node's own requests: the upload counts against Maton's limit too.
+	// Paced like the node's own requests (the upload counts against Maton's limit too), and not
+	// resent when the gateway may have stored it already.
 	return await withDelivery(
 		context,
+		MEDIA_UPLOAD,
 		async () =>
 			(await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
 				method: 'POST',
@@ -108,6 +111,7 @@ async function uploadToGateway(
 				proxy,
 				skipSslCertificateValidation,
 				allowedDomains,
+				...NO_REDIRECTS,
 			})) as IDataObject | undefined,
 	);
 }

@@ -31,6 +31,16 @@ export const CONTROL_BASE_URL_EXPRESSION = `={{ ${trimmed('controlBaseUrl')} }}`
 export const MATON_CONNECTION_HEADER_EXPRESSION =
 	"={{ String($value ?? '').trim() || String($credentials.connectionId ?? '').trim() || undefined }}";
 
+/**
+ * On every request of the node, its hooks, list searches and the credential test: a redirect is
+ * never followed (n8n would resend the Authorization header and the body to wherever it points),
+ * and if a helper ever did follow one, it would not carry the credential to another origin.
+ */
+export const NO_REDIRECTS = {
+	disableFollowRedirect: true,
+	sendCredentialsOnCrossOriginRedirect: false,
+} as const;
+
 export interface MatonBaseUrls {
 	gateway: string;
 	control: string;
@@ -68,5 +78,6 @@ export async function matonRequest(
 		qs,
 		headers,
 		json: true,
+		...NO_REDIRECTS,
 	})) as IDataObject;
 }
