@@ -259,17 +259,31 @@ async function finalError(
 		apiError.message = `The gateway answered ${status} (a redirect); the redirect was not followed`;
 		note = 'The node never follows redirects, so neither the request nor the API key went on. Check the base URLs of the Maton API credential.';
 	}
+	let maybe: string | undefined;
 	if (attempts.uncertain && safety.uncertain) {
-		apiError.message = `${safety.uncertain.maybe}: ${apiError.message} (${attempts.uncertain})`;
-		note = [note, safety.uncertain.check].filter(Boolean).join(' ');
+		maybe = `${safety.uncertain.maybe} (${attempts.uncertain}). ${safety.uncertain.check}`;
+		// Without an answer there is no message of the gateway's to show: the headline says it.
+		if (!apiError.httpCode || !Number.isFinite(status)) {
+			apiError.message = `${safety.uncertain.maybe}: ${NETWORK_FAILURES[attempts.uncertain] ?? apiError.message} (${attempts.uncertain})`;
+		}
 	}
 	const tried =
 		attempts.count > 1
 			? `Gave up after ${attempts.count} attempts${attempts.rateLimited ? `, ${attempts.rateLimited} of them rate limited` : ''}.`
 			: undefined;
-	apiError.description = [apiError.description, note, tried].filter(Boolean).join(' ');
+	apiError.description = [maybe, apiError.description, note, tried].filter(Boolean).join(' ');
 	return scrubSecretsFromError(apiError, secrets);
 }
+
+/** What a network failure means, for a headline without the gateway's own message. */
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNRESET: 'the connection was reset after the request was sent',
+	EPIPE: 'the connection closed while the request was being sent',
+	ETIMEDOUT: 'no answer came within the timeout',
+	ECONNABORTED: 'no answer came within the timeout',
+	ESOCKETTIMEDOUT: 'no answer came within the timeout',
+	ERR_SOCKET_CONNECTION_TIMEOUT: 'no answer came within the timeout',
+};
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
@@ -311,17 +325,18 @@ export async function withDelivery<T>(
 			pacer.speedUp();
 			return result;
 		} catch (error) {
-			if (error instanceof Error && notSentErrors.has(error)) throw error;
 			failure = error;
 			outcome = outcomeOf(error);
 		} finally {
 			release();
 		}
+		// Not sent because the run stopped: nothing to retry or explain.
+		if (failure instanceof NodeOperationError && notSentErrors.has(failure)) throw failure;
 		if (outcome.category === 'rateLimited') {
 			pacer.slowDown(options.requestsPerSecond, deliveryClock.now());
 			attempts.rateLimited++;
 			const wait = outcome.retryAfterMs ?? backoffMs(attempts.rateLimited - 1);
-			if (attempts.rateLimitedMs + wait > budgetMs) {
+			if (budgetMs <= 0 || attempts.rateLimitedMs + wait > budgetMs) {
 				const asked = outcome.retryAfterMs !== undefined ? ` The gateway asked to wait ${seconds(outcome.retryAfterMs)} more.` : '';
 				throw await finalError(
 					context,

@@ -157,3 +157,8 @@ export function pacerOfAccount(accountKey: string): AccountPacer {
 	}
 	return pacer;
 }
+
+/** Forgets every account's pace (a test starting on a fresh clock). */
+export function forgetAccountPaces(): void {
+	pacers.clear();
+}
