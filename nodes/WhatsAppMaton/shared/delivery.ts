@@ -142,6 +142,11 @@ const finalErrors = new WeakSet<Error>();
 
 const stoppedBefore = (state: RunState, index: number) => index > state.stopAt;
 
+/** Without Continue On Fail, an item's final failure stops the items after it that have not left. */
+function stopLaterItems(state: RunState, index: number): void {
+	if (!state.continueOnFail) state.stopAt = Math.min(state.stopAt, index);
+}
+
 function notSentError(context: IExecuteSingleFunctions, state: RunState): NodeOperationError {
 	const error = new NodeOperationError(
 		context.getNode(),
@@ -187,7 +192,7 @@ export async function failedForGood(
 	const state = runStateOf(context, readDeliveryOptionsOrDefault(context));
 	if (state.continueOnFail) return error;
 	const index = context.getItemIndex();
-	state.stopAt = Math.min(state.stopAt, index);
+	stopLaterItems(state, index);
 	await Promise.all(Array.from({ length: index }, async (_, lower) => await settlementOf(state, lower).promise));
 	const sent = [...state.departed].filter((item) => item !== index).length;
 	const notSent: number[] = [];
@@ -228,7 +233,10 @@ interface Attempts {
 	count: number;
 	rateLimitedMs: number;
 	rateLimited: number;
+	/** What the last uncertain failure was (e.g. "HTTP 502", "ECONNRESET"). */
 	uncertain?: string;
+	/** The wait before the next try. */
+	lastWaitMs: number;
 }
 
 /**
@@ -307,8 +315,7 @@ export async function withDelivery<T>(
 	const state = runStateOf(context, options);
 	const index = context.getItemIndex();
 	const pacer = await pacerOf(context);
-	const budgetMs = options.rateLimitWaitSeconds * 1000;
-	const attempts: Attempts = { count: 0, rateLimitedMs: 0, rateLimited: 0 };
+	const attempts: Attempts = { count: 0, rateLimitedMs: 0, rateLimited: 0, lastWaitMs: 0 };
 	let retries = 0;
 	for (;;) {
 		if (stoppedBefore(state, index)) throw notSentError(context, state);
@@ -316,50 +323,71 @@ export async function withDelivery<T>(
 		let outcome: Outcome;
 		let failure: unknown;
 		try {
-			if (!(await pacer.take(options.requestsPerSecond, () => stoppedBefore(state, index)))) {
-				throw notSentError(context, state);
+			try {
+				if (!(await pacer.take(options.requestsPerSecond, () => stoppedBefore(state, index)))) {
+					throw notSentError(context, state);
+				}
+				attempts.count++;
+				state.departed.add(index);
+				const result = await send();
+				pacer.speedUp();
+				return result;
+			} catch (error) {
+				failure = error;
+				outcome = outcomeOf(error);
+				// Too fast for the account: every request on it slows down, not only this one.
+				if (outcome.category === 'rateLimited') pacer.slowDown(options.requestsPerSecond, deliveryClock.now());
 			}
-			attempts.count++;
-			state.departed.add(index);
-			const result = await send();
-			pacer.speedUp();
-			return result;
-		} catch (error) {
-			failure = error;
-			outcome = outcomeOf(error);
+			// Not sent because the run stopped: nothing to retry or explain.
+			if (failure instanceof NodeOperationError && notSentErrors.has(failure)) throw failure;
+			const plan = nextStep(outcome, safety, options, attempts, retries);
+			if (plan.giveUp) {
+				// Marked before the slot is free, so that no later item slips out in between.
+				stopLaterItems(state, index);
+				release();
+				throw await finalError(context, failure, safety, attempts, plan.note);
+			}
 		} finally {
 			release();
 		}
-		// Not sent because the run stopped: nothing to retry or explain.
-		if (failure instanceof NodeOperationError && notSentErrors.has(failure)) throw failure;
-		if (outcome.category === 'rateLimited') {
-			pacer.slowDown(options.requestsPerSecond, deliveryClock.now());
-			attempts.rateLimited++;
-			const wait = outcome.retryAfterMs ?? backoffMs(attempts.rateLimited - 1);
-			if (budgetMs <= 0 || attempts.rateLimitedMs + wait > budgetMs) {
-				const asked = outcome.retryAfterMs !== undefined ? ` The gateway asked to wait ${seconds(outcome.retryAfterMs)} more.` : '';
-				throw await finalError(
-					context,
-					failure,
-					safety,
-					attempts,
-					`Rate limited: waited ${seconds(attempts.rateLimitedMs)} in total, the most Delivery Options › Rate Limit Wait (${options.rateLimitWaitSeconds} s) allows.${asked}`,
-				);
-			}
-			attempts.rateLimitedMs += wait;
-			await deliveryClock.sleep(wait);
-			continue;
-		}
-		if (outcome.category === 'uncertain') attempts.uncertain = outcome.label;
-		const mayResend =
-			outcome.category === 'notConnected' ||
-			(outcome.category === 'uncertain' && (safety.safeToRepeat || options.retryUncertainDelivery));
-		if (!mayResend || retries >= options.maxRetries) {
-			throw await finalError(context, failure, safety, attempts);
-		}
-		await deliveryClock.sleep(backoffMs(retries));
-		retries++;
+		if (outcome.category !== 'rateLimited') retries++;
+		await deliveryClock.sleep(attempts.lastWaitMs);
 	}
+}
+
+/**
+ * Whether to give up after this failure, and if not, how long to wait (kept in `attempts`).
+ * Rate limits use the Rate Limit Wait budget, not Max Retries.
+ */
+function nextStep(
+	outcome: Outcome,
+	safety: RequestSafety,
+	options: DeliveryOptions,
+	attempts: Attempts,
+	retries: number,
+): { giveUp: boolean; note?: string } {
+	if (outcome.category === 'rateLimited') {
+		attempts.rateLimited++;
+		const budgetMs = options.rateLimitWaitSeconds * 1000;
+		const wait = outcome.retryAfterMs ?? backoffMs(attempts.rateLimited - 1);
+		if (budgetMs <= 0 || attempts.rateLimitedMs + wait > budgetMs) {
+			const asked = outcome.retryAfterMs !== undefined ? ` The gateway asked to wait ${seconds(outcome.retryAfterMs)} more.` : '';
+			return {
+				giveUp: true,
+				note: `Rate limited: waited ${seconds(attempts.rateLimitedMs)} in total, the most Delivery Options › Rate Limit Wait (${options.rateLimitWaitSeconds} s) allows.${asked}`,
+			};
+		}
+		attempts.rateLimitedMs += wait;
+		attempts.lastWaitMs = wait;
+		return { giveUp: false };
+	}
+	if (outcome.category === 'uncertain') attempts.uncertain = outcome.label;
+	const mayResend =
+		outcome.category === 'notConnected' ||
+		(outcome.category === 'uncertain' && (safety.safeToRepeat || options.retryUncertainDelivery));
+	if (!mayResend || retries >= options.maxRetries) return { giveUp: true };
+	attempts.lastWaitMs = backoffMs(retries);
+	return { giveUp: false };
 }
 
 /** The safety of the operation the node runs, for the request the routing engine makes. */

@@ -18,7 +18,7 @@ export const MESSAGE_SEND: RequestSafety = {
 	uncertain: {
 		maybe: 'The message may have been delivered',
 		check:
-			"It was not sent again, so that the recipient does not get it twice. Before sending it again, check the recipient's chat, your status webhooks (sent / delivered for this recipient) or a later message status, and rerun only the items you confirmed failed.",
+			"It was not sent again, so that the recipient does not get it twice. Before sending it again, check the recipient's chat, your status webhooks (sent / delivered for this recipient) or a later message status, and rerun only the items you confirmed failed. (Delivery Options › Retry When Delivery Is Uncertain resends automatically, at the risk of duplicates.)",
 	},
 };
 
