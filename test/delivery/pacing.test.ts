@@ -1,12 +1,14 @@
 /**
  * Pacing on the virtual clock (no wall time): at most N departures in any sliding window of a
  * second (plus a small margin), checked after every wait, so a stalled event loop cannot release a
- * burst; AIMD after rate limits; one pace per account shared by executions; backoff.
+ * burst; AIMD (multiplicative decrease, additive increase) after rate limits; one pace per account shared by executions; backoff.
  */
 import {
 	AccountPacer,
 	MAX_RATE,
 	MIN_RATE,
+	RATE_DECREASE_FACTOR,
+	RATE_INCREASE_PER_SUCCESS,
 	WINDOW_MARGIN_MS,
 	accountHash,
 	pacerOfAccount,
@@ -99,42 +101,41 @@ describe('the sliding window', () => {
 });
 
 describe('AIMD', () => {
-	it('halves the rate after a rate limit, once per window, never below 1/s', () => {
+	it('lowers the rate multiplicatively after a rate limit, once per window, never below 1/s', () => {
 		const pacer = new AccountPacer();
 		expect(pacer.currentRate(10)).toBe(10);
 		pacer.slowDown(10, START);
-		expect(pacer.currentRate(10)).toBe(5);
-		// The requests already in flight say "too fast" again: no further halving in that window.
+		expect(pacer.currentRate(10)).toBeCloseTo(10 * RATE_DECREASE_FACTOR, 5);
+		// The requests already in flight say "too fast" again: no further decrease in that window.
 		pacer.slowDown(10, START + 500);
-		expect(pacer.currentRate(10)).toBe(5);
+		expect(pacer.currentRate(10)).toBeCloseTo(10 * RATE_DECREASE_FACTOR, 5);
 		for (let window = 1; window <= 10; window++) pacer.slowDown(10, START + window * 2000);
 		expect(pacer.currentRate(10)).toBe(MIN_RATE);
 	});
 
-	it('halves from the caller’s own ceiling when that is lower', () => {
+	it('lowers from the caller’s own ceiling when that is lower', () => {
 		const pacer = new AccountPacer();
 		pacer.slowDown(4, START);
-		expect(pacer.currentRate(10)).toBe(2);
+		expect(pacer.currentRate(10)).toBeCloseTo(4 * RATE_DECREASE_FACTOR, 5);
 	});
 
 	it('recovers additively with successes, up to the ceiling', () => {
 		const pacer = new AccountPacer();
 		pacer.slowDown(10, START);
 		for (let success = 0; success < 10; success++) pacer.speedUp();
-		expect(pacer.currentRate(10)).toBeCloseTo(6, 5);
+		expect(pacer.currentRate(10)).toBeCloseTo(10 * RATE_DECREASE_FACTOR + 10 * RATE_INCREASE_PER_SUCCESS, 5);
 		for (let success = 0; success < 1000; success++) pacer.speedUp();
 		expect(pacer.currentRate(10)).toBe(MAX_RATE);
 		expect(pacer.currentRate(7)).toBe(7);
 	});
 
-	it('paces at the lowered rate: after a halving, at most 5 in a window', async () => {
+	it('paces at the lowered rate: after two decreases (10 → 7 → 4.9), at most 4 in a window', async () => {
 		const pacer = new AccountPacer();
 		pacer.slowDown(10, START);
-		const times = await departures(pacer, 5, 10);
-		// No success recorded in between, so the rate stays 5.
-		expect(mostInWindow(times, WINDOW)).toBe(5);
-		const more = await departures(pacer, 5, 10);
-		expect(mostInWindow([...times, ...more], WINDOW)).toBe(5);
+		pacer.slowDown(10, START + 2 * WINDOW);
+		// No success recorded in between, so the rate stays 4.9: 4 per (slightly longer) window.
+		const times = await departures(pacer, 12, 10);
+		expect(mostInWindow(times, WINDOW)).toBe(4);
 	});
 });
 

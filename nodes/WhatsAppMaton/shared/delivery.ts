@@ -1,13 +1,13 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type {
 	DeclarativeRestApiSettings,
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { accountAndConnection } from './account';
 import { readDeliveryOptions, type DeliveryOptions } from './deliveryOptions';
 import { CREDENTIAL_TYPE, matonBaseUrls } from './gateway';
 import { failureCategory, failureOfError, lastPaging, scrubSecretsFromError } from './graphErrors';
@@ -95,6 +95,8 @@ interface RunState {
 	departed: Set<number>;
 	/** Per item: resolved once the item has its result (success or final error). */
 	settled: Map<number, { promise: Promise<void>; resolve: () => void }>;
+	/** The node's credential, read once for the run. */
+	credentials?: Promise<ICredentialDataDecryptedObject>;
 }
 
 /**
@@ -221,11 +223,22 @@ function readDeliveryOptionsOrDefault(context: IExecuteSingleFunctions): Pick<De
 
 // ----- one request -----------------------------------------------------------------------------
 
-/** The account's pace is shared by everything that uses the same gateway, key and connection. */
-async function pacerOf(context: IExecuteSingleFunctions): Promise<AccountPacer> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const { headers } = await accountAndConnection(context);
-	const account = [matonBaseUrls(credentials).gateway, String(credentials.apiKey ?? ''), String(headers['Maton-Connection'] ?? '')];
+/**
+ * The account's pace is shared by everything that uses the same gateway, key and connection.
+ * The credential is read once per run (every item of a node run has the same one); the
+ * connection may differ per item.
+ */
+async function pacerOf(context: IExecuteSingleFunctions, state: RunState): Promise<AccountPacer> {
+	state.credentials ??= context.getCredentials(CREDENTIAL_TYPE);
+	const credentials = await state.credentials;
+	let connection = '';
+	try {
+		connection = String(context.getNodeParameter('matonConnection', '', { extractValue: true }) ?? '').trim();
+	} catch {
+		// Not shown for this resource (the control API): no connection header.
+	}
+	connection ||= String(credentials.connectionId ?? '').trim();
+	const account = [matonBaseUrls(credentials).gateway, String(credentials.apiKey ?? ''), connection];
 	return pacerOfAccount(accountHash(JSON.stringify(account)));
 }
 
@@ -314,7 +327,7 @@ export async function withDelivery<T>(
 	const options = readDeliveryOptions(context);
 	const state = runStateOf(context, options);
 	const index = context.getItemIndex();
-	const pacer = await pacerOf(context);
+	const pacer = await pacerOf(context, state);
 	const attempts: Attempts = { count: 0, rateLimitedMs: 0, rateLimited: 0, lastWaitMs: 0 };
 	let retries = 0;
 	for (;;) {

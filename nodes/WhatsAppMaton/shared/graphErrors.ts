@@ -292,17 +292,18 @@ export async function explainApiFailures(
 	items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const credentials = await this.getCredentials('matonApi');
-	const secrets = [String(credentials.apiKey ?? '')];
 	if (response.statusCode >= 300 && response.statusCode < 400) {
 		throw redirectError(this, response.statusCode, response.headers);
 	}
+	const body = response.body;
+	if (response.statusCode < 300 && body && typeof body === 'object' && !Array.isArray(body) && !Buffer.isBuffer(body)) {
+		lastPaging.set(this, (body as IDataObject).paging as IDataObject | undefined);
+		return items;
+	}
+	// Only a failure needs the key: to scrub it from what is shown.
+	const credentials = await this.getCredentials('matonApi');
+	const secrets = [String(credentials.apiKey ?? '')];
 	if (response.statusCode < 300) {
-		const body = response.body;
-		if (body && typeof body === 'object' && !Array.isArray(body) && !Buffer.isBuffer(body)) {
-			lastPaging.set(this, (body as IDataObject).paging as IDataObject | undefined);
-			return items;
-		}
 		const [resource, operation] = resourceAndOperation(this);
 		const empty = body === undefined || body === null || (typeof body === 'string' && body.trim() === '');
 		if (empty && EMPTY_ANSWER_ALLOWED.has(`${resource}.${operation}`)) {
@@ -318,9 +319,9 @@ export async function explainApiFailures(
 			itemIndex: this.getItemIndex(),
 		});
 	}
-	const body = redactSecrets(parseBody(response.body), secrets);
-	const failure = readApiFailure(response.statusCode, body);
-	const error = failureError(this, failure, body);
+	const shownBody = redactSecrets(parseBody(body), secrets);
+	const failure = readApiFailure(response.statusCode, shownBody);
+	const error = failureError(this, failure, shownBody);
 	failureOfError.set(error, { failure, retryAfterMs: retryAfterMs(response.headers) });
 	throw error;
 }

@@ -15,13 +15,22 @@ const WINDOW_MS = 1000;
  * Departures are counted in a slightly longer window: a request leaves this process a little
  * before it reaches the gateway, and that delay varies (event loop, sockets, network).
  */
-export const WINDOW_MARGIN_MS = 40;
-/** At least half of an even share of the window between two departures: bursts are smoothed. */
-const MIN_GAP_SHARE = 0.5;
-/** AIMD: after a rate limit the rate halves, never below 1 request per second... */
+export const WINDOW_MARGIN_MS = 30;
+/**
+ * At least 80 % of an even share of the window between two departures: requests leave one by
+ * one rather than in bursts (a burst delays its own last requests on the event loop, and so
+ * bunches their arrivals), while a late departure can still be made up.
+ */
+const MIN_GAP_SHARE = 0.8;
+/**
+ * AIMD: after a rate limit the rate drops to 70 %, never below 1 request per second (several
+ * senders on one key each drop, so together they fall under the limit within a few windows; a
+ * lone sender that met a 429 from jitter loses little)...
+ */
+export const RATE_DECREASE_FACTOR = 0.7;
 export const MIN_RATE = 1;
-/** ...and grows back by this much per successful request (about +1/s each second at 10/s). */
-export const RATE_INCREASE_PER_SUCCESS = 0.1;
+/** ...and grows back by this much per successful request (+1/s every 5 successes). */
+export const RATE_INCREASE_PER_SUCCESS = 0.2;
 /** Ceiling of the adaptive rate: Maton's limit, the highest Requests per Second allowed. */
 export const MAX_RATE = 10;
 
@@ -86,11 +95,11 @@ export class AccountPacer {
 		return await turn;
 	}
 
-	/** A rate-limit answer: halve the rate, once per window (the requests already in flight say it again). */
+	/** A rate-limit answer: lower the rate, once per window (the requests already in flight say it again). */
 	slowDown(ceiling: number, now: number): void {
 		if (now - this.lastDecrease < WINDOW_MS + WINDOW_MARGIN_MS) return;
 		const base = ceiling > 0 ? Math.min(ceiling, this.rate) : this.rate;
-		this.rate = Math.max(MIN_RATE, base / 2);
+		this.rate = Math.max(MIN_RATE, base * RATE_DECREASE_FACTOR);
 		this.lastDecrease = now;
 	}
 
