@@ -62,7 +62,11 @@ export function matonBaseUrls(credentials: IDataObject): MatonBaseUrls {
 
 type MatonContext = ILoadOptionsFunctions | IExecuteSingleFunctions;
 
-/** A JSON request to the gateway or control API, authenticated with the Maton credential. */
+/**
+ * A JSON GET to the gateway or control API, authenticated with the Maton credential, never
+ * following a redirect. A GET is safe to repeat: the template lookup runs it through the delivery
+ * loop (shared/templateLookup.ts); list searches in the editor run it once.
+ */
 export async function matonRequest(
 	context: MatonContext,
 	api: keyof MatonBaseUrls,
