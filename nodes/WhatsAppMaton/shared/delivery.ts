@@ -121,7 +121,11 @@ function runStateOf(context: IExecuteSingleFunctions, options: Pick<DeliveryOpti
 			settled: new Map(),
 		};
 		if (executeData) runStates.set(executeData, state);
-		else runStatesByName.set(nameKey, state);
+		else {
+			runStatesByName.set(nameKey, state);
+			// A few recent runs at most: the oldest is dropped first.
+			if (runStatesByName.size > 20) runStatesByName.delete(runStatesByName.keys().next().value ?? nameKey);
+		}
 	}
 	return state;
 }
