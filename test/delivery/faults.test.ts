@@ -81,8 +81,8 @@ describe('retries', () => {
 	});
 
 	it('retries a GET that timed out, then succeeds', async () => {
-		const gateway = fakeApi(GATEWAY_ORIGIN).replyAfter(1500, 200, phoneNumber).reply(200, phoneNumber);
-		const { items, error } = await runWhatsApp(getPhoneNumber({ requestOptions: { timeout: 300 } }));
+		const gateway = fakeApi(GATEWAY_ORIGIN).replyAfter(3000, 200, phoneNumber).reply(200, phoneNumber);
+		const { items, error } = await runWhatsApp(getPhoneNumber({ requestOptions: { timeout: 1000 } }));
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json)).toEqual([phoneNumber]);
 		expect(gateway.requests).toHaveLength(2);

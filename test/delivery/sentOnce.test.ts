@@ -44,8 +44,8 @@ async function sendText(answers: Behaviour[], extra: INodeParameters = {}) {
 			phoneNumberId: phoneNumberById(),
 			recipientPhoneNumber: '15551234567',
 			text: 'Your order has shipped',
-			// A timeout of 300 ms: the "hang" answer never comes.
-			requestOptions: { timeout: 300 },
+			// The "hang" answer never comes; 1 s is long enough for a busy machine's normal answers.
+			requestOptions: { timeout: 1000 },
 			...extra,
 		},
 		{ credentials: matonCredentials({ gatewayBaseUrl: server.url, controlBaseUrl: server.url }) },
