@@ -94,6 +94,10 @@ export class MatonApi implements ICredentialType {
 			baseURL: '={{$credentials.controlBaseUrl.replace(/\\/+$/, "")}}',
 			url: '/connections',
 			qs: { app: 'whatsapp-business' },
+			// A GET, so safe to repeat, but n8n tests once. A redirect is not followed: the key
+			// stays with the configured host (the same as NO_REDIRECTS of the node's requests).
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
 		},
 		rules: [
 			{

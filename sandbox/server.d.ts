@@ -35,6 +35,8 @@ export interface SandboxOptions {
 	apiKeys?: string[] | string;
 	/** Requests per second per key (sliding one-second window) before 429; 0 = no limit. Default 10. */
 	rateLimitPerSecond?: number;
+	/** Simulated network latency in ms: every gateway and control answer waits this long after the request was read and counted; default 0. */
+	latencyMs?: number;
 	/** Generated templates (sandbox_template_001…) besides the named ones; default 120. */
 	extraTemplates?: number;
 	/** Called with each logged request once it is answered (or dropped: status null). */

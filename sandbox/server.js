@@ -215,6 +215,7 @@ function defaultFaultAnswer(status, api) {
  * @property {string} [host] address to bind, '127.0.0.1' by default
  * @property {string[]|string} [apiKeys] accepted Maton API keys ('sandbox-key' by default)
  * @property {number} [rateLimitPerSecond] requests per second per key before 429; 0 = no limit (default 10)
+ * @property {number} [latencyMs] simulated network latency: every gateway and control answer waits this long after the request was read and counted (default 0)
  * @property {number} [extraTemplates] generated templates besides the named ones (default 120)
  * @property {(entry: object) => void} [onRequest] called with each logged request once answered
  */
@@ -245,6 +246,9 @@ async function startSandbox(options = {}) {
 	if (apiKeys.length === 0) throw new Error('startSandbox: apiKeys is empty');
 	const rateLimitPerSecond = Number(options.rateLimitPerSecond ?? DEFAULT_RATE_LIMIT);
 	if (!Number.isInteger(rateLimitPerSecond) || rateLimitPerSecond < 0) throw new Error('startSandbox: rateLimitPerSecond must be an integer >= 0');
+
+	const latencyMs = Number(options.latencyMs ?? 0);
+	if (!Number.isFinite(latencyMs) || latencyMs < 0 || latencyMs > 60_000) throw new Error('startSandbox: latencyMs must be 0 to 60000');
 
 	const state = createState({ apiKeys, rateLimitPerSecond, extraTemplates: options.extraTemplates });
 	let baseUrl = '';
@@ -518,6 +522,9 @@ async function startSandbox(options = {}) {
 		const parsed = parseBody(req.headers['content-type'], raw);
 
 		if (segments[0] === '__sandbox') return handleAdmin(method, segments, query, parsed, res);
+		// Simulated latency: the request has arrived (the rate limit counts it below, at the same
+		// moment for every request), the answer takes this long to come back.
+		const answerLatency = latencyMs > 0 ? delay(latencyMs) : undefined;
 
 		const api =
 			segments[0] === MATON_APP ? 'gateway' : segments[0] === 'connections' ? 'control' : segments[0] === 'connect' ? 'connect' : 'other';
@@ -540,6 +547,14 @@ async function startSandbox(options = {}) {
 			graphSegments = rest;
 			entry.version = version;
 			entry.graphPath = '/' + rest.join('/');
+		}
+		if (answerLatency) {
+			// Hold every answer of this request (whatever path writes it) until the latency has passed.
+			const end = res.end.bind(res);
+			res.end = (...args) => {
+				answerLatency.then((completed) => (completed ? end(...args) : req.socket.destroy()));
+				return res;
+			};
 		}
 		state.requests.push(entry);
 		if (state.requests.length > MAX_LOGGED_REQUESTS) state.requests.splice(0, state.requests.length - MAX_LOGGED_REQUESTS);

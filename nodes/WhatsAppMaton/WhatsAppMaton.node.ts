@@ -1,5 +1,5 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { listSearch } from './listSearch';
 import { resourceMapping } from './resourceMapping';
@@ -11,7 +11,18 @@ import { phoneNumberDescription } from './resources/phoneNumber';
 import { templateDescription } from './resources/template';
 import { deliver } from './shared/delivery';
 import { deliveryOptionsField, deliveryRoutingField, matonConnectionField } from './shared/fields';
-import { GATEWAY_BASE_URL_EXPRESSION } from './shared/gateway';
+import { GATEWAY_BASE_URL_EXPRESSION, NO_REDIRECTS } from './shared/gateway';
+import { guardPreSendHooks } from './shared/guardPreSend';
+import { registerOperationLabels } from './shared/requestSafety';
+
+/**
+ * Every preSend hook guarded (its failure stops the run like a failed request), and the
+ * operations' names kept for errors ("Message › Send Text").
+ */
+function prepared(properties: INodeProperties[]): INodeProperties[] {
+	registerOperationLabels(properties);
+	return guardPreSendHooks(properties);
+}
 
 export class WhatsAppMaton implements INodeType {
 	description: INodeTypeDescription = {
@@ -33,9 +44,11 @@ export class WhatsAppMaton implements INodeType {
 			headers: { Accept: 'application/json' },
 			// Failures come back as answers so that explainApiFailures can say what Graph said.
 			ignoreHttpStatusErrors: true,
+			// The key stays with the configured hosts: a 3xx is an error, never followed.
+			...NO_REDIRECTS,
 		},
 		requestOperations: { pagination: deliver },
-		properties: [
+		properties: prepared([
 			deliveryRoutingField,
 			{
 				displayName: 'Resource',
@@ -60,7 +73,7 @@ export class WhatsAppMaton implements INodeType {
 			...templateDescription,
 			matonConnectionField,
 			deliveryOptionsField,
-		],
+		]),
 	};
 
 	methods = { listSearch, resourceMapping };

@@ -19,7 +19,11 @@ import {
 } from '../fixture';
 import { runCredentialTest } from '../harness';
 import { itemWithFile } from '../media/multipart';
+import { useVirtualClock } from '../virtualClock';
 import { asJson, errorSurfaces, leaksOf, runSurfaces } from './secretScan';
+
+// Backoff and rate-limit waits pass on the virtual clock: the scan does not wait them out.
+useVirtualClock();
 
 const SECRET = 'sk-maton-SECRET-1234';
 const credentials = matonCredentials({ apiKey: SECRET });

@@ -9,10 +9,11 @@ import type {
 
 import { inputError } from './errors';
 import { withDelivery } from './delivery';
-import { CREDENTIAL_TYPE } from './gateway';
+import { CREDENTIAL_TYPE, NO_REDIRECTS } from './gateway';
 import { DOCUMENT_FILENAME_MAX } from './limits';
 import type { MediaKind } from './mediaTypes';
 import { mediaUploadForm, readUploadFile, type UploadFile } from './mediaUpload';
+import { MEDIA_UPLOAD } from './requestSafety';
 
 /**
  * A media message with Media Source "Binary File From Input" is two requests: the item's binary
@@ -118,9 +119,11 @@ async function uploadToGateway(
 ): Promise<IDataObject | undefined> {
 	const { baseURL, headers, timeout, proxy, skipSslCertificateValidation, allowedDomains } =
 		messageRequest;
-	// Paced and retried like the node's own requests: the upload counts against Maton's limit too.
+	// Paced like the node's own requests (the upload counts against Maton's limit too), and not
+	// resent when the gateway may have stored it already.
 	return await withDelivery(
 		context,
+		MEDIA_UPLOAD,
 		async () =>
 			(await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
 				method: 'POST',
@@ -134,6 +137,7 @@ async function uploadToGateway(
 				proxy,
 				skipSslCertificateValidation,
 				allowedDomains,
+				...NO_REDIRECTS,
 			})) as IDataObject | undefined,
 	);
 }

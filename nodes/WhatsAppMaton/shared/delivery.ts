@@ -1,96 +1,273 @@
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type {
 	DeclarativeRestApiSettings,
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from './gateway';
-import { failureOfError, isRetryableFailure, lastPaging, scrubSecretsFromError } from './graphErrors';
+import { readDeliveryOptions, type DeliveryOptions } from './deliveryOptions';
+import { CREDENTIAL_TYPE, matonBaseUrls } from './gateway';
+import { failureCategory, failureOfError, lastPaging, scrubSecretsFromError } from './graphErrors';
+import { accountHash, deliveryClock, pacerOfAccount, Semaphore, type AccountPacer } from './pacing';
+import { requestSafetyOf, type RequestSafety } from './requestSafety';
 
-export interface DeliveryOptions {
-	/** How many times a retryable failure is tried again (0 = never). */
-	maxRetries: number;
-	/** Most requests per second this node sends in one execution (0 = no pacing). */
-	requestsPerSecond: number;
-}
-
-export const DEFAULT_DELIVERY: DeliveryOptions = { maxRetries: 3, requestsPerSecond: 10 };
+export { DEFAULT_DELIVERY, readDeliveryOptions } from './deliveryOptions';
+export { deliveryClock } from './pacing';
 
 const BASE_BACKOFF_MS = 1000;
 const MAX_BACKOFF_MS = 30_000;
 
-/** Network failures worth another try: the connection dropped or nothing answered in time. */
-const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EAI_AGAIN', 'ESOCKETTIMEDOUT']);
-
-function networkCodeOf(error: unknown): string | undefined {
-	let current: unknown = error;
-	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-		const code = (current as { code?: unknown }).code;
-		if (typeof code === 'string' && RETRYABLE_NETWORK_CODES.has(code)) return code;
-		current = (current as { cause?: unknown }).cause;
-	}
-	const message = error instanceof Error ? error.message : '';
-	return [...RETRYABLE_NETWORK_CODES].find((code) => message.includes(code)) ??
-		(/timeout/i.test(message) ? 'ETIMEDOUT' : undefined);
-}
-
-/** Whether to try again, and how long the answer asked to wait. */
-function retryPlan(error: unknown): { retry: boolean; retryAfterMs?: number } {
-	if (error instanceof Error) {
-		const known = failureOfError.get(error);
-		if (known) return { retry: isRetryableFailure(known.failure), retryAfterMs: known.retryAfterMs };
-		// A request made by a hook (the upload before a media message) fails as n8n's own error.
-		const status = Number((error as { httpCode?: unknown }).httpCode);
-		if (Number.isInteger(status) && (status === 429 || status >= 500)) return { retry: true };
-	}
-	return { retry: networkCodeOf(error) !== undefined };
-}
-
-/** Exponential backoff with full jitter, or what Retry-After asked for, capped. */
-export function backoffMs(attempt: number, retryAfterMs: number | undefined, random = Math.random): number {
-	if (retryAfterMs !== undefined) return Math.min(retryAfterMs, MAX_BACKOFF_MS);
+/** Exponential backoff with full jitter in the upper half, capped at 30 s. */
+export function backoffMs(attempt: number, random = Math.random): number {
 	const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt);
 	return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
-/**
- * Send slots of the executions running now, so that the items of one execution (which the
- * routing engine sends all at once) leave at most `requestsPerSecond` a second. Keyed by
- * execution and node; an entry is dropped once its slots are in the past, so nothing outlives
- * the run and workers in queue mode each pace their own executions.
- */
-const nextSendSlot = new Map<string, number>();
+// ----- what a failure means ------------------------------------------------------------------
 
-export function reserveSendSlot(key: string, requestsPerSecond: number, now = Date.now()): number {
-	if (requestsPerSecond <= 0) return 0;
-	for (const [other, slot] of nextSendSlot) if (slot < now - 60_000) nextSendSlot.delete(other);
-	// A little under the limit, so that network jitter does not push a second's eleventh request
-	// into the gateway's window.
-	const interval = 1050 / requestsPerSecond;
-	const slot = Math.max(now, nextSendSlot.get(key) ?? 0);
-	nextSendSlot.set(key, slot + interval);
-	return slot - now;
+/** The connection never opened: nothing was written, so the gateway cannot have acted. */
+const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+/** The request may have been read before the answer was lost: the gateway may have acted. */
+const UNCERTAIN_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'EPIPE',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'ESOCKETTIMEDOUT',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+function networkCodeOf(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+		const code = (current as { code?: unknown }).code;
+		if (typeof code === 'string' && (NOT_CONNECTED_CODES.has(code) || UNCERTAIN_NETWORK_CODES.has(code))) return code;
+		current = (current as { cause?: unknown }).cause;
+	}
+	const message = error instanceof Error ? error.message : '';
+	const named = [...NOT_CONNECTED_CODES, ...UNCERTAIN_NETWORK_CODES].find((code) => message.includes(code));
+	if (named) return named;
+	if (/socket hang up/i.test(message)) return 'ECONNRESET';
+	return /timeout|timed out/i.test(message) ? 'ETIMEDOUT' : undefined;
 }
 
-export function readDeliveryOptions(context: IExecuteSingleFunctions): DeliveryOptions {
-	const given = context.getNodeParameter('deliveryOptions', {}) as Partial<DeliveryOptions>;
-	return {
-		maxRetries: Math.max(0, Math.floor(Number(given.maxRetries ?? DEFAULT_DELIVERY.maxRetries))),
-		requestsPerSecond: Math.max(0, Number(given.requestsPerSecond ?? DEFAULT_DELIVERY.requestsPerSecond)),
-	};
+export type Outcome =
+	| { category: 'rateLimited'; retryAfterMs?: number; label: string }
+	| { category: 'notConnected' | 'uncertain' | 'permanent'; label: string };
+
+/** What a failed request says about sending it again, with a short label of what happened. */
+export function outcomeOf(error: unknown): Outcome {
+	if (error instanceof Error) {
+		const known = failureOfError.get(error);
+		if (known) {
+			const { failure } = known;
+			const label = `HTTP ${failure.status}${failure.code !== undefined ? `, code ${failure.code}` : ''}`;
+			const category = failureCategory(failure);
+			return category === 'rateLimited' ? { category, retryAfterMs: known.retryAfterMs, label } : { category, label };
+		}
+		// A request made by a hook (the upload before a media message) fails as n8n's own error.
+		const status = Number((error as { httpCode?: unknown }).httpCode);
+		if (Number.isInteger(status) && status >= 100) {
+			if (status === 429) return { category: 'rateLimited', label: 'HTTP 429' };
+			if (status >= 500) return { category: 'uncertain', label: `HTTP ${status}` };
+			if (status >= 300 || (status >= 200 && status < 300)) return { category: 'permanent', label: `HTTP ${status}` };
+		}
+	}
+	const code = networkCodeOf(error);
+	if (code === undefined) return { category: 'permanent', label: 'no answer' };
+	if (NOT_CONNECTED_CODES.has(code)) return { category: 'notConnected', label: code };
+	return { category: 'uncertain', label: code };
+}
+
+// ----- one execution of the node ---------------------------------------------------------------
+
+interface RunState {
+	continueOnFail: boolean;
+	itemCount: number;
+	/** Requests of this execution in flight. */
+	semaphore: Semaphore;
+	/** Without Continue On Fail: the lowest item that failed for good; later items are not sent. */
+	stopAt: number;
+	/** Items of which at least one request left. */
+	departed: Set<number>;
+	/** Per item: resolved once the item has its result (success or final error). */
+	settled: Map<number, { promise: Promise<void>; resolve: () => void }>;
+	/** The node's credential, read once for the run. */
+	credentials?: Promise<ICredentialDataDecryptedObject>;
+}
+
+/**
+ * The routing engine gives every item of one node run the same `executeData` object, so it keys
+ * the run's state (weakly: nothing outlives the run). Without one, the execution, node and run.
+ */
+const runStates = new WeakMap<object, RunState>();
+const runStatesByName = new Map<string, RunState>();
+
+function runStateOf(context: IExecuteSingleFunctions, options: Pick<DeliveryOptions, 'maxConcurrentRequests'>): RunState {
+	const executeData = context.getExecuteData() as object | undefined;
+	const nameKey = `${context.getExecutionId() ?? 'manual'}|${context.getNode().name}`;
+	let state = executeData ? runStates.get(executeData) : runStatesByName.get(nameKey);
+	if (!state) {
+		const input = (executeData as { data?: { main?: unknown[][] } } | undefined)?.data?.main?.[0];
+		state = {
+			continueOnFail: context.continueOnFail(),
+			itemCount: Array.isArray(input) ? input.length : context.getItemIndex() + 1,
+			semaphore: new Semaphore(options.maxConcurrentRequests),
+			stopAt: Number.POSITIVE_INFINITY,
+			departed: new Set(),
+			settled: new Map(),
+		};
+		if (executeData) runStates.set(executeData, state);
+		else {
+			runStatesByName.set(nameKey, state);
+			// A few recent runs at most: the oldest is dropped first.
+			if (runStatesByName.size > 20) runStatesByName.delete(runStatesByName.keys().next().value ?? nameKey);
+		}
+	}
+	return state;
+}
+
+function settlementOf(state: RunState, index: number) {
+	let entry = state.settled.get(index);
+	if (!entry) {
+		let resolve = () => {};
+		const promise = new Promise<void>((done) => (resolve = done));
+		entry = { promise, resolve };
+		state.settled.set(index, entry);
+	}
+	return entry;
+}
+
+/** Errors of items that were not sent because the run had stopped: passed on as they are. */
+const notSentErrors = new WeakSet<Error>();
+/** Errors already counted as an item's final failure (a hook's error seen again by deliver). */
+const finalErrors = new WeakSet<Error>();
+
+const stoppedBefore = (state: RunState, index: number) => index > state.stopAt;
+
+/** Without Continue On Fail, an item's final failure stops the items after it that have not left. */
+function stopLaterItems(state: RunState, index: number): void {
+	if (!state.continueOnFail) state.stopAt = Math.min(state.stopAt, index);
+}
+
+function notSentError(context: IExecuteSingleFunctions, state: RunState): NodeOperationError {
+	const error = new NodeOperationError(
+		context.getNode(),
+		`Not sent: item ${state.stopAt} failed, so the run stopped before this item`,
+		{
+			itemIndex: context.getItemIndex(),
+			description: 'Without Continue On Fail, items after a failed one are not sent. Fix that item and rerun.',
+		},
+	);
+	notSentErrors.add(error);
+	return error;
+}
+
+/** "3–7, 9" for a sorted list of item indexes. */
+function ranges(indexes: number[]): string {
+	const parts: string[] = [];
+	for (let at = 0; at < indexes.length; ) {
+		let end = at;
+		while (end + 1 < indexes.length && indexes[end + 1] === indexes[end] + 1) end++;
+		parts.push(end === at ? String(indexes[at]) : `${indexes[at]}–${indexes[end]}`);
+		at = end + 1;
+	}
+	return parts.join(', ');
+}
+
+/**
+ * An item failed for good. Without Continue On Fail the run is lost, so later items that have
+ * not left yet are not sent; once the earlier items (which still go, as in a loop that stops at
+ * the failing item) have their results, the error says how many were sent and which were not.
+ */
+export async function failedForGood(
+	context: IExecuteSingleFunctions,
+	thrown: unknown,
+): Promise<NodeApiError | NodeOperationError> {
+	const error =
+		thrown instanceof NodeApiError || thrown instanceof NodeOperationError
+			? thrown
+			: new NodeOperationError(context.getNode(), thrown instanceof Error ? thrown : String(thrown), {
+					itemIndex: context.getItemIndex(),
+				});
+	if (notSentErrors.has(error) || finalErrors.has(error)) return error;
+	finalErrors.add(error);
+	const state = runStateOf(context, readDeliveryOptionsOrDefault(context));
+	if (state.continueOnFail) return error;
+	const index = context.getItemIndex();
+	stopLaterItems(state, index);
+	await Promise.all(Array.from({ length: index }, async (_, lower) => await settlementOf(state, lower).promise));
+	const sent = [...state.departed].filter((item) => item !== index).length;
+	const notSent: number[] = [];
+	for (let item = index + 1; item < state.itemCount; item++) if (!state.departed.has(item)) notSent.push(item);
+	if (state.itemCount > 1) {
+		const stop = `The run stopped at this item (${index}): ${sent} other item${sent === 1 ? ' was' : 's were'} sent before the stop, ${notSent.length} ${notSent.length === 1 ? 'was' : 'were'} not sent${notSent.length ? ` (items ${ranges(notSent)})` : ''}.`;
+		error.description = [error.description, stop].filter(Boolean).join(' ');
+	}
+	return error;
+}
+
+/** Marks the item as having its result, so a later item's stop count can go on. */
+export function itemSettled(context: IExecuteSingleFunctions): void {
+	const state = runStateOf(context, readDeliveryOptionsOrDefault(context));
+	settlementOf(state, context.getItemIndex()).resolve();
+}
+
+/** For bookkeeping only: a bad option is reported by the request itself, not here. */
+function readDeliveryOptionsOrDefault(context: IExecuteSingleFunctions): Pick<DeliveryOptions, 'maxConcurrentRequests'> {
+	try {
+		return readDeliveryOptions(context);
+	} catch {
+		return { maxConcurrentRequests: 1 };
+	}
+}
+
+// ----- one request -----------------------------------------------------------------------------
+
+/**
+ * The account's pace is shared by everything that uses the same gateway, key and connection.
+ * The credential is read once per run (every item of a node run has the same one); the
+ * connection may differ per item.
+ */
+async function pacerOf(context: IExecuteSingleFunctions, state: RunState): Promise<AccountPacer> {
+	state.credentials ??= context.getCredentials(CREDENTIAL_TYPE);
+	const credentials = await state.credentials;
+	let connection = '';
+	try {
+		connection = String(context.getNodeParameter('matonConnection', '', { extractValue: true }) ?? '').trim();
+	} catch {
+		// Not shown for this resource (the control API): no connection header.
+	}
+	connection ||= String(credentials.connectionId ?? '').trim();
+	const account = [matonBaseUrls(credentials).gateway, String(credentials.apiKey ?? ''), connection];
+	return pacerOfAccount(accountHash(JSON.stringify(account)));
+}
+
+interface Attempts {
+	count: number;
+	rateLimitedMs: number;
+	rateLimited: number;
+	/** What the last uncertain failure was (e.g. "HTTP 502", "ECONNRESET"). */
+	uncertain?: string;
+	/** The wait before the next try. */
+	lastWaitMs: number;
 }
 
 /**
  * The error the item ends with: n8n's own error classes as they are, anything else wrapped, and
- * in every case without the API key (an HTTP client error keeps the request's headers).
+ * in every case without the API key (an HTTP client error keeps the request's headers). What was
+ * tried is added to the description; a request that is not safe to repeat and may have gone
+ * through says so, and how to check.
  */
 async function finalError(
 	context: IExecuteSingleFunctions,
 	error: unknown,
-	attempts: number,
+	safety: RequestSafety,
+	attempts: Attempts,
+	note?: string,
 ): Promise<NodeApiError | NodeOperationError> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const secrets = [String(credentials.apiKey ?? '')];
@@ -99,40 +276,148 @@ async function finalError(
 		error instanceof NodeApiError
 			? error
 			: new NodeApiError(context.getNode(), { message: error instanceof Error ? error.message : String(error) }, {
+					message: error instanceof Error ? error.message : String(error),
 					itemIndex: context.getItemIndex(),
 				});
-	if (attempts > 1) {
-		apiError.description = [apiError.description, `Gave up after ${attempts} attempts.`].filter(Boolean).join(' ');
+	const status = Number(apiError.httpCode);
+	if (status >= 300 && status < 400 && !/redirect/i.test(apiError.message)) {
+		apiError.message = `The gateway answered ${status} (a redirect); the redirect was not followed`;
+		note = 'The node never follows redirects, so neither the request nor the API key went on. Check the base URLs of the Maton API credential.';
 	}
+	let maybe: string | undefined;
+	if (attempts.uncertain && safety.uncertain) {
+		maybe = `${safety.uncertain.maybe} (${attempts.uncertain}). ${safety.uncertain.check}`;
+		// Without an answer there is no message of the gateway's to show: the headline says it.
+		if (!apiError.httpCode || !Number.isFinite(status)) {
+			apiError.message = `${safety.uncertain.maybe}: ${NETWORK_FAILURES[attempts.uncertain] ?? apiError.message} (${attempts.uncertain})`;
+		}
+	}
+	const tried =
+		attempts.count > 1
+			? `Gave up after ${attempts.count} attempts${attempts.rateLimited ? `, ${attempts.rateLimited} of them rate limited` : ''}.`
+			: undefined;
+	apiError.description = [maybe, apiError.description, note, tried].filter(Boolean).join(' ');
 	return scrubSecretsFromError(apiError, secrets);
 }
 
+/** What a network failure means, for a headline without the gateway's own message. */
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNRESET: 'the connection was reset after the request was sent',
+	EPIPE: 'the connection closed while the request was being sent',
+	ETIMEDOUT: 'no answer came within the timeout',
+	ECONNABORTED: 'no answer came within the timeout',
+	ESOCKETTIMEDOUT: 'no answer came within the timeout',
+	ERR_SOCKET_CONNECTION_TIMEOUT: 'no answer came within the timeout',
+};
+
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+
 /**
- * One request, paced and tried again on retryable failures; the last failure if every try
- * fails. Used for every request of the node, and by hooks that make a request of their own.
+ * One request, paced and tried again as its safety allows; the last failure if it does not go
+ * through. Used for every request of the node, and by hooks that make a request of their own.
+ *
+ * - rate limited: wait (Retry-After, else backoff) and resend, within Rate Limit Wait, without
+ *   using up Max Retries; the account's pace slows down;
+ * - the connection never opened: resend, up to Max Retries;
+ * - uncertain (timeout, reset, 5xx, transient Graph code): resend only a request that is safe to
+ *   repeat, or with Retry When Delivery Is Uncertain; else fail saying it may have gone through;
+ * - anything else: fail.
  */
-export async function withDelivery<T>(context: IExecuteSingleFunctions, send: () => Promise<T>): Promise<T> {
+export async function withDelivery<T>(
+	context: IExecuteSingleFunctions,
+	safety: RequestSafety,
+	send: () => Promise<T>,
+): Promise<T> {
 	const options = readDeliveryOptions(context);
-	const paceKey = `${context.getExecutionId() ?? 'manual'}|${context.getNode().name}`;
-	for (let attempt = 0; ; attempt++) {
-		const wait = reserveSendSlot(paceKey, options.requestsPerSecond);
-		if (wait > 0) await sleep(wait);
+	const state = runStateOf(context, options);
+	const index = context.getItemIndex();
+	const pacer = await pacerOf(context, state);
+	const attempts: Attempts = { count: 0, rateLimitedMs: 0, rateLimited: 0, lastWaitMs: 0 };
+	let retries = 0;
+	for (;;) {
+		if (stoppedBefore(state, index)) throw notSentError(context, state);
+		const release = await state.semaphore.acquire();
+		let outcome: Outcome;
+		let failure: unknown;
 		try {
-			return await send();
-		} catch (error) {
-			const plan = retryPlan(error);
-			if (!plan.retry || attempt >= options.maxRetries) {
-				throw await finalError(context, error, plan.retry ? attempt + 1 : 1);
+			try {
+				if (!(await pacer.take(options.requestsPerSecond, () => stoppedBefore(state, index)))) {
+					throw notSentError(context, state);
+				}
+				attempts.count++;
+				state.departed.add(index);
+				const result = await send();
+				pacer.speedUp();
+				return result;
+			} catch (error) {
+				failure = error;
+				outcome = outcomeOf(error);
+				// Too fast for the account: every request on it slows down, not only this one.
+				if (outcome.category === 'rateLimited') pacer.slowDown(options.requestsPerSecond, deliveryClock.now());
 			}
-			await sleep(backoffMs(attempt, plan.retryAfterMs));
+			// Not sent because the run stopped: nothing to retry or explain.
+			if (failure instanceof NodeOperationError && notSentErrors.has(failure)) throw failure;
+			const plan = nextStep(outcome, safety, options, attempts, retries);
+			if (plan.giveUp) {
+				// Marked before the slot is free, so that no later item slips out in between.
+				stopLaterItems(state, index);
+				release();
+				throw await finalError(context, failure, safety, attempts, plan.note);
+			}
+		} finally {
+			release();
 		}
+		if (outcome.category !== 'rateLimited') retries++;
+		await deliveryClock.sleep(attempts.lastWaitMs);
 	}
+}
+
+/**
+ * Whether to give up after this failure, and if not, how long to wait (kept in `attempts`).
+ * Rate limits use the Rate Limit Wait budget, not Max Retries.
+ */
+function nextStep(
+	outcome: Outcome,
+	safety: RequestSafety,
+	options: DeliveryOptions,
+	attempts: Attempts,
+	retries: number,
+): { giveUp: boolean; note?: string } {
+	if (outcome.category === 'rateLimited') {
+		attempts.rateLimited++;
+		const budgetMs = options.rateLimitWaitSeconds * 1000;
+		const wait = outcome.retryAfterMs ?? backoffMs(attempts.rateLimited - 1);
+		if (budgetMs <= 0 || attempts.rateLimitedMs + wait > budgetMs) {
+			const asked = outcome.retryAfterMs !== undefined ? ` The gateway asked to wait ${seconds(outcome.retryAfterMs)} more.` : '';
+			return {
+				giveUp: true,
+				note: `Rate limited: waited ${seconds(attempts.rateLimitedMs)} in total, the most Delivery Options › Rate Limit Wait (${options.rateLimitWaitSeconds} s) allows.${asked}`,
+			};
+		}
+		attempts.rateLimitedMs += wait;
+		attempts.lastWaitMs = wait;
+		return { giveUp: false };
+	}
+	if (outcome.category === 'uncertain') attempts.uncertain = outcome.label;
+	const mayResend =
+		outcome.category === 'notConnected' ||
+		(outcome.category === 'uncertain' && (safety.safeToRepeat || options.retryUncertainDelivery));
+	if (!mayResend || retries >= options.maxRetries) return { giveUp: true };
+	attempts.lastWaitMs = backoffMs(retries);
+	return { giveUp: false };
+}
+
+/** The safety of the operation the node runs, for the request the routing engine makes. */
+function operationSafety(context: IExecuteSingleFunctions, method: string | undefined): RequestSafety {
+	const resource = String(context.getNodeParameter('resource', ''));
+	const operation = String(context.getNodeParameter('operation', ''));
+	return requestSafetyOf(resource, operation, method ?? 'GET');
 }
 
 /**
  * Every request of the node goes through here (the routing engine calls it as the operation's
- * "pagination"): pacing, retries with backoff and, for Return All, the next pages through the
- * gateway with `after=<cursor>`, never Graph's absolute `paging.next` link.
+ * "pagination"): pacing, retries by the request's safety, the run's stop and, for Return All, the
+ * next pages through the gateway with `after=<cursor>`, never Graph's absolute `paging.next` link.
  */
 export async function deliver(
 	this: IExecutePaginationFunctions,
@@ -141,18 +426,26 @@ export async function deliver(
 	// The routing engine hands this function a child of the item's context; the postReceive hooks
 	// ran with the item's context itself, so that is where the last page's paging was kept.
 	const itemContext = Object.getPrototypeOf(this) as IExecuteSingleFunctions;
-	const returnAll = this.getNodeParameter('returnAll', false) === true;
-	const items: INodeExecutionData[] = [];
-	let request = requestData;
-	for (;;) {
-		const page = request;
-		items.push(...(await withDelivery(this, async () => await this.makeRoutingRequest(page))));
-		const paging = lastPaging.get(itemContext);
-		const after = (paging?.cursors as IDataObject | undefined)?.after;
-		if (!returnAll || !paging?.next || typeof after !== 'string' || after === '') return items;
-		request = {
-			...request,
-			options: { ...request.options, qs: { ...(request.options.qs as IDataObject), after } },
-		};
+	try {
+		const safety = operationSafety(this, requestData.options.method);
+		const returnAll = this.getNodeParameter('returnAll', false) === true;
+		const items: INodeExecutionData[] = [];
+		let request = requestData;
+		for (;;) {
+			const page = request;
+			items.push(...(await withDelivery(this, safety, async () => await this.makeRoutingRequest(page))));
+			const paging = lastPaging.get(itemContext);
+			const after = (paging?.cursors as IDataObject | undefined)?.after;
+			if (!returnAll || !paging?.next || typeof after !== 'string' || after === '') return items;
+			request = {
+				...request,
+				options: { ...request.options, qs: { ...(request.options.qs as IDataObject), after } },
+			};
+		}
+	} catch (error) {
+		const final = await failedForGood(this, error);
+		throw final;
+	} finally {
+		itemSettled(this);
 	}
 }

@@ -31,6 +31,16 @@ export const CONTROL_BASE_URL_EXPRESSION = `={{ ${trimmed('controlBaseUrl')} }}`
 export const MATON_CONNECTION_HEADER_EXPRESSION =
 	"={{ String($value ?? '').trim() || String($credentials.connectionId ?? '').trim() || undefined }}";
 
+/**
+ * On every request of the node, its hooks, list searches and the credential test: a redirect is
+ * never followed (n8n would resend the Authorization header and the body to wherever it points),
+ * and if a helper ever did follow one, it would not carry the credential to another origin.
+ */
+export const NO_REDIRECTS = {
+	disableFollowRedirect: true,
+	sendCredentialsOnCrossOriginRedirect: false,
+} as const;
+
 export interface MatonBaseUrls {
 	gateway: string;
 	control: string;
@@ -52,7 +62,11 @@ export function matonBaseUrls(credentials: IDataObject): MatonBaseUrls {
 
 type MatonContext = ILoadOptionsFunctions | IExecuteSingleFunctions;
 
-/** A JSON request to the gateway or control API, authenticated with the Maton credential. */
+/**
+ * A JSON GET to the gateway or control API, authenticated with the Maton credential, never
+ * following a redirect. A GET is safe to repeat: the template lookup runs it through the delivery
+ * loop (shared/templateLookup.ts); list searches in the editor run it once.
+ */
 export async function matonRequest(
 	context: MatonContext,
 	api: keyof MatonBaseUrls,
@@ -68,5 +82,6 @@ export async function matonRequest(
 		qs,
 		headers,
 		json: true,
+		...NO_REDIRECTS,
 	})) as IDataObject;
 }

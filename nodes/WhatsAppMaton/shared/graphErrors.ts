@@ -7,6 +7,9 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
+import { deliveryClock } from './pacing';
+import { operationLabel } from './requestSafety';
+
 /** What Graph (or Maton) said, read from any body: Graph's JSON, Maton's JSON, text or HTML. */
 export interface ApiFailure {
 	status: number;
@@ -81,7 +84,7 @@ export function hintFor(failure: ApiFailure): string | undefined {
 		case 80007:
 		case 80008:
 		case 130429:
-			return 'WhatsApp is limiting how fast this account sends. The node retried with backoff; lower Delivery Options › Requests per Second or spread the run over more time.';
+			return 'WhatsApp is limiting how fast this account sends. The node slowed down and waited (up to Delivery Options › Rate Limit Wait); lower Requests per Second or spread the run over more time.';
 		case 100:
 			return 'A parameter is invalid: the details above name it.';
 		case 131026:
@@ -128,17 +131,32 @@ export function hintFor(failure: ApiFailure): string | undefined {
 		return 'A 500 from Maton often means its OAuth grant expired: re-authorise the connection (Connection › Create, then open the returned URL).';
 	}
 	if (failure.status === 429) {
-		return "Over Maton's 10 requests per second: the node retried with backoff; lower Delivery Options › Requests per Second.";
+		return "Over Maton's 10 requests per second for this key (other workflows or workers may share it): the node slowed down and waited (up to Delivery Options › Rate Limit Wait); lower Requests per Second.";
 	}
 	return undefined;
 }
 
-/** Graph codes and statuses that say "try again later" rather than "this request is wrong". */
-const RETRYABLE_CODES = new Set([1, 2, 4, 80007, 80008, 130429, 131000, 131016]);
+/**
+ * What a failure says about a retry:
+ * - `rateLimited`: "too fast", the gateway did not act (429; Graph's rate and throughput codes,
+ *   131056 the per-recipient pair rate): safe to resend after a wait, whatever the request;
+ * - `uncertain`: the gateway may have acted (5xx; Graph's transient codes): resent only when the
+ *   request is safe to repeat, or the user opted in;
+ * - `permanent`: this request is wrong or not allowed: never resent.
+ */
+export type FailureCategory = 'rateLimited' | 'uncertain' | 'permanent';
 
-export function isRetryableFailure(failure: ApiFailure): boolean {
-	if (failure.status === 429 || failure.status >= 500) return true;
-	return failure.code !== undefined && RETRYABLE_CODES.has(failure.code);
+export const RATE_LIMIT_CODES = new Set([4, 80007, 80008, 130429, 131056]);
+const TRANSIENT_CODES = new Set([1, 2, 131000, 131016]);
+
+export function failureCategory(failure: ApiFailure): FailureCategory {
+	if (failure.status === 429 || (failure.code !== undefined && RATE_LIMIT_CODES.has(failure.code))) {
+		return 'rateLimited';
+	}
+	if (failure.status >= 500 || (failure.code !== undefined && TRANSIENT_CODES.has(failure.code))) {
+		return 'uncertain';
+	}
+	return 'permanent';
 }
 
 /** Seconds or an HTTP date in `Retry-After`, as milliseconds; undefined when absent or unreadable. */
@@ -148,7 +166,7 @@ export function retryAfterMs(headers: IDataObject | undefined): number | undefin
 	const text = String(Array.isArray(raw) ? raw[0] : raw).trim();
 	if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
 	const date = Date.parse(text);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+	return Number.isNaN(date) ? undefined : Math.max(0, date - deliveryClock.now());
 }
 
 /** An API key, or any bearer token, that an error body echoes back must not reach items or logs. */
@@ -227,26 +245,83 @@ export const failureOfError = new WeakMap<Error, { failure: ApiFailure; retryAft
 /** Per item: the `paging` of the last page received, for Return All through the gateway. */
 export const lastPaging = new WeakMap<IExecuteSingleFunctions, IDataObject | undefined>();
 
+/** Operations whose 2xx answer may have no body at all (the control API's delete). */
+const EMPTY_ANSWER_ALLOWED = new Set(['connection.delete']);
+
+/** The first ~200 characters of a body, as text, for an error that shows what came back. */
+function startOfBody(body: unknown): string {
+	const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : JSON.stringify(body) ?? String(body);
+	const flat = text.replace(/\s+/g, ' ').trim();
+	return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
+}
+
+/** Where a 3xx pointed, as an origin only (never the full URL, which may carry a token). */
+function redirectTarget(headers: IDataObject | undefined): string {
+	const location = headers?.location ?? headers?.Location;
+	if (typeof location !== 'string' || location === '') return 'an unnamed location';
+	try {
+		return new URL(location).origin;
+	} catch {
+		return 'another path on the same host';
+	}
+}
+
+/** The error for a 3xx: redirects are never followed, so neither the request nor the key went on. */
+export function redirectError(context: IExecuteSingleFunctions, status: number, headers: IDataObject | undefined): NodeApiError {
+	return new NodeApiError(context.getNode(), { message: `HTTP ${status}` }, {
+		message: `The gateway redirected to ${redirectTarget(headers)} (HTTP ${status}); the redirect was not followed`,
+		description:
+			'The node never follows redirects, so neither the request nor the API key was sent there. Check the Gateway Base URL and Control Base URL of the Maton API credential.',
+		httpCode: String(status),
+		itemIndex: context.getItemIndex(),
+	});
+}
+
+function resourceAndOperation(context: IExecuteSingleFunctions): [string, string] {
+	return [String(context.getNodeParameter('resource', '')), String(context.getNodeParameter('operation', ''))];
+}
+
 /**
  * postReceive, first for every operation: requests are sent with `ignoreHttpStatusErrors`, so a
  * failure arrives here as a response and becomes an error that says what Graph or Maton said.
- * A success passes through; its `paging` is kept for the delivery loop.
+ * A redirect is refused, a success must be the JSON object the operation expects (its `paging`
+ * is kept for the delivery loop).
  */
 export async function explainApiFailures(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	if (response.statusCode < 400) {
-		const body = response.body as IDataObject | undefined;
-		lastPaging.set(this, body && typeof body === 'object' ? (body.paging as IDataObject | undefined) : undefined);
+	if (response.statusCode >= 300 && response.statusCode < 400) {
+		throw redirectError(this, response.statusCode, response.headers);
+	}
+	const body = response.body;
+	if (response.statusCode < 300 && body && typeof body === 'object' && !Array.isArray(body) && !Buffer.isBuffer(body)) {
+		lastPaging.set(this, (body as IDataObject).paging as IDataObject | undefined);
 		return items;
 	}
+	// Only a failure needs the key: to scrub it from what is shown.
 	const credentials = await this.getCredentials('matonApi');
 	const secrets = [String(credentials.apiKey ?? '')];
-	const body = redactSecrets(parseBody(response.body), secrets);
-	const failure = readApiFailure(response.statusCode, body);
-	const error = failureError(this, failure, body);
+	if (response.statusCode < 300) {
+		const [resource, operation] = resourceAndOperation(this);
+		const empty = body === undefined || body === null || (typeof body === 'string' && body.trim() === '');
+		if (empty && EMPTY_ANSWER_ALLOWED.has(`${resource}.${operation}`)) {
+			lastPaging.set(this, undefined);
+			return items;
+		}
+		const shown = redactSecrets(startOfBody(body), secrets);
+		throw new NodeApiError(this.getNode(), { message: shown }, {
+			message: `${operationLabel(resource, operation)} got an answer that is not the JSON object it expects (HTTP ${response.statusCode}): ${empty ? 'an empty body' : `"${shown}"`}`,
+			description:
+				'The gateway answered with success but the body is not JSON (malformed JSON, HTML or plain text). It is not treated as a success; a message or a change it asked for may still have gone through.',
+			httpCode: String(response.statusCode),
+			itemIndex: this.getItemIndex(),
+		});
+	}
+	const shownBody = redactSecrets(parseBody(body), secrets);
+	const failure = readApiFailure(response.statusCode, shownBody);
+	const error = failureError(this, failure, shownBody);
 	failureOfError.set(error, { failure, retryAfterMs: retryAfterMs(response.headers) });
 	throw error;
 }

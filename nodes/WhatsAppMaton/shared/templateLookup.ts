@@ -3,6 +3,7 @@ import type { IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflo
 import { accountAndConnection } from './account';
 import { withDelivery } from './delivery';
 import { matonRequest } from './gateway';
+import { LOOKUP } from './requestSafety';
 import type { TemplateDefinition } from './templateVariables';
 
 export type TemplateLookup =
@@ -64,8 +65,8 @@ export async function lookUpTemplateForExecution(
 	const key = JSON.stringify([context.getExecutionId(), businessAccountId, name, language]);
 	let lookup = lookupsOfRecentExecutions.get(key);
 	if (!lookup) {
-		// Paced and retried like every request; a failure leaves without the key.
-		lookup = withDelivery(context, async () => await lookUpTemplate(context, name, language));
+		// Paced and retried like every request (a GET: safe to repeat); a failure leaves without the key.
+		lookup = withDelivery(context, LOOKUP, async () => await lookUpTemplate(context, name, language));
 		lookupsOfRecentExecutions.set(key, lookup);
 		// A failed lookup is not kept: the next item may succeed.
 		lookup.catch(() => lookupsOfRecentExecutions.delete(key));
