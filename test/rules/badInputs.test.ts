@@ -1107,7 +1107,7 @@ describe('Templates › Create (name [a-z0-9_] ≤ 512, category, examples for e
 		{
 			name: 'a name left blank by its expression',
 			parameters: createTemplate({ templateName: '={{ $json.name }}' }),
-			message: /^Template Name "" is not allowed/,
+			message: /^Template Name is empty/,
 			field: 'Template Name',
 		},
 		{
@@ -1270,7 +1270,7 @@ describe('Phone numbers (GET /{phone-number-id}, GET /{waba-id}/phone_numbers)',
 		{
 			name: 'get: the phone number itself where its ID belongs',
 			parameters: { resource: 'phoneNumber', operation: 'get', phoneNumberId: phoneNumberById('={{ "+1 555 123 4567" }}') },
-			message: /^Business Phone Number "\+1 555 123 4567" is not a phone number ID/,
+			message: /^Business Phone Number "\+1 555 123 4567": a phone number ID has only digits/,
 			field: 'Business Phone Number',
 		},
 		{
@@ -1289,7 +1289,7 @@ describe('Phone numbers (GET /{phone-number-id}, GET /{waba-id}/phone_numbers)',
 		{
 			name: 'sendText: a phone number ID that is not one',
 			parameters: send('sendText', { phoneNumberId: phoneNumberById('={{ "+15551234567" }}') }),
-			message: /^Business Phone Number "\+15551234567" is not a phone number ID/,
+			message: /^Business Phone Number "\+15551234567": a phone number ID has only digits/,
 			field: 'Business Phone Number',
 		},
 	]);
