@@ -599,7 +599,7 @@ describe('Message limits › contacts (one or more, each with name.formatted_nam
 			parameters: send('sendContacts', {
 				contacts: { contact: [{ formattedName: 'Jane Doe' }, { formattedName: '={{ $json.name }}', firstName: 'Bo' }] },
 			}),
-			message: /^Contact 2 has no Formatted Name; WhatsApp requires one/,
+			message: /^Contacts › Contact 2 › Formatted Name is empty/,
 			field: 'Contact 2',
 		},
 		{
@@ -1003,8 +1003,8 @@ describe('Templates › Send: the values match the definition (132000), header, 
 					{ type: 'button', subType: 'quick_reply', index: '={{ 10 }}', parameters: { parameter: [{ value: 'stop' }] } },
 				]),
 			}),
-			message: /^Component 1 Button Index is 10; it must be 0 to 9/,
-			field: 'Component 1 Button Index',
+			message: /^Components › Component 1 › Button Index is 10; it must be between 0 and 9/,
+			field: 'Component 1 › Button Index',
 		},
 		{
 			name: 'JSON: a button index of "12"',
@@ -1366,7 +1366,7 @@ describe('Business profile › Update (about 1..139, address ≤ 256, descriptio
 		{
 			name: 'an industry WhatsApp does not know',
 			parameters: updateProfile({ vertical: '={{ "SPACE_TRAVEL" }}' }),
-			message: /^Industry "SPACE_TRAVEL" is not one WhatsApp knows/,
+			message: /^Industry "SPACE_TRAVEL" is not one of APPAREL, AUTO, /,
 			field: 'Industry',
 		},
 		{
