@@ -96,8 +96,9 @@ const ID_FIELDS: IdField[] = [
 		label: 'Media ID',
 		operations: mediaMessages,
 		set: (operation, value) => {
-			const { mediaLink: _link, ...parameters } = operation.parameters;
-			return { ...parameters, mediaSource: 'id', mediaId: value };
+			const parameters: INodeParameters = { ...operation.parameters, mediaSource: 'id', mediaId: value };
+			delete parameters.mediaLink;
+			return parameters;
 		},
 	},
 	{

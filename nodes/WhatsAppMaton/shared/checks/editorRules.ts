@@ -337,14 +337,10 @@ function checkFixedCollection(
 	const label = labelOf(path);
 	if (!isPlainObject(value)) throw new RuleBroken(`${label} must be a set of fields, got ${describeType(value)}`);
 	const multiple = field.typeOptions?.multipleValues === true;
-	const maxEntries = field.typeOptions?.maxAllowedFields;
 	for (const group of (field.options ?? []) as INodePropertyCollection[]) {
 		const entries = value[group.name];
 		if (entries === undefined) continue;
 		const list: unknown[] = multiple ? (Array.isArray(entries) ? entries : [entries]) : [entries];
-		if (maxEntries !== undefined && list.length > maxEntries) {
-			throw new RuleBroken(`${label} has ${list.length} entries; at most ${maxEntries} are allowed`);
-		}
 		list.forEach((entry, index) => {
 			const entryPath = multiple ? [...path, `${group.displayName} ${index + 1}`] : path;
 			if (!isPlainObject(entry)) {
