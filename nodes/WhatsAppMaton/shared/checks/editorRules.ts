@@ -43,6 +43,9 @@ const OPTIONS_NORMALISED_BY_HOOK = new Set<INodePropertyOptions[]>([
 
 type Path = string[];
 
+/** What displayOptions read of the node: its version, for `@version` conditions (null: none). */
+type NodeVersion = Pick<INode, 'typeVersion'> | null;
+
 const SEPARATOR = ' › ';
 const labelOf = (path: Path) => path.join(SEPARATOR);
 
@@ -68,7 +71,7 @@ const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1
 // Which fields an operation shows: computed once per resource and operation.
 
 /** Whether a field's displayOptions can hold for this resource and operation, whatever the rest. */
-function shownForOperation(field: INodeProperties, resource: string, operation: string, node: INode): boolean {
+function shownForOperation(field: INodeProperties, resource: string, operation: string, node: NodeVersion): boolean {
 	const { show, hide } = field.displayOptions ?? {};
 	const pick = (conditions: IDataObject | undefined) =>
 		conditions &&
@@ -90,8 +93,33 @@ function hasOtherConditions(field: INodeProperties): boolean {
 
 interface OperationFields {
 	fields: INodeProperties[];
-	/** The parameters that decide, beyond resource and operation, whether a field is shown. */
+	/** The fields whose displayOptions name more than the resource and operation. */
 	conditional: Set<INodeProperties>;
+	/** Whether any displayOptions read the node's version (then the node is read for each item). */
+	readsVersion: boolean;
+	/** Where the routing already put a field's resolved value, as it is: no need to resolve it again. */
+	routed: Map<INodeProperties, { type: 'body' | 'qs'; path: string[] }>;
+}
+
+/**
+ * A field that routing sends as it is (`send.property` without a `value` transform) is resolved
+ * by the engine before the first preSend: its value is read there, which halves the expression
+ * work this check adds to an item. A resource locator's routed value is extracted, so it is not.
+ */
+function routedValuePlace(field: INodeProperties): { type: 'body' | 'qs'; path: string[] } | undefined {
+	const send = field.routing?.send;
+	if (!send || field.type === 'resourceLocator' || send.value !== undefined) return undefined;
+	const { property } = send;
+	if (typeof property !== 'string' || property.startsWith('=')) return undefined;
+	const type = send.type === 'body' ? 'body' : send.type === 'query' ? 'qs' : undefined;
+	if (!type) return undefined;
+	return { type, path: send.propertyInDotNotation === false ? [property] : property.split('.') };
+}
+
+function routedValue(requestOptions: IHttpRequestOptions, place: { type: 'body' | 'qs'; path: string[] }): unknown {
+	let value: unknown = requestOptions[place.type];
+	for (const key of place.path) value = isPlainObject(value) ? value[key] : undefined;
+	return value;
 }
 
 const fieldsByOperation = new WeakMap<INodeProperties[], Map<string, OperationFields>>();
@@ -100,7 +128,7 @@ function fieldsOfOperation(
 	properties: INodeProperties[],
 	resource: string,
 	operation: string,
-	node: INode,
+	node: NodeVersion,
 ): OperationFields {
 	let byOperation = fieldsByOperation.get(properties);
 	if (!byOperation) {
@@ -116,7 +144,17 @@ function fieldsOfOperation(
 				!UNCHECKED_FIELDS.has(field.name) &&
 				shownForOperation(field, resource, operation, node),
 		);
-		known = { fields, conditional: new Set(fields.filter(hasOtherConditions)) };
+		known = {
+			fields,
+			conditional: new Set(fields.filter(hasOtherConditions)),
+			readsVersion: JSON.stringify(fields.map((field) => field.displayOptions ?? null)).includes('"@version"'),
+			routed: new Map(
+				fields.flatMap((field) => {
+					const place = routedValuePlace(field);
+					return place ? [[field, place] as const] : [];
+				}),
+			),
+		};
 		byOperation.set(key, known);
 	}
 	return known;
@@ -133,7 +171,7 @@ function conditionKeys(field: INodeProperties): string[] {
  * it sees (an expression shows every dependent field); the hooks act on the resolved value, so
  * that is what decides here: Media Source `{{ "link" }}` shows Media URL and not Media ID.
  */
-function shownFor(field: INodeProperties, values: (key: string) => unknown, node: INode): boolean {
+function shownFor(field: INodeProperties, values: (key: string) => unknown, node: NodeVersion): boolean {
 	const nodeValues: INodeParameters = {};
 	for (const key of conditionKeys(field)) {
 		const name = key.startsWith('/') ? key.slice(1) : key;
@@ -144,6 +182,17 @@ function shownFor(field: INodeProperties, values: (key: string) => unknown, node
 
 // ---------------------------------------------------------------------------------------------
 // The rules of each type.
+
+/** The fallback that tells a parameter the node does not hold from one that is empty. */
+const MISSING = Object.freeze({ missing: true });
+
+/** Whether a parameter value holds an expression anywhere (`={{ … }}`, also inside a collection). */
+function holdsExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(holdsExpression);
+	if (isPlainObject(value)) return Object.values(value).some(holdsExpression);
+	return false;
+}
 
 const regexCache = new Map<string, RegExp>();
 function compiled(source: string): RegExp {
@@ -316,7 +365,7 @@ function checkCollection(
 	field: INodeProperties,
 	value: unknown,
 	path: Path,
-	node: INode,
+	node: NodeVersion,
 ): void {
 	if (value === undefined) return;
 	if (!isPlainObject(value)) {
@@ -331,7 +380,7 @@ function checkFixedCollection(
 	field: INodeProperties,
 	value: unknown,
 	path: Path,
-	node: INode,
+	node: NodeVersion,
 ): void {
 	if (value === undefined) return;
 	const label = labelOf(path);
@@ -352,7 +401,7 @@ function checkFixedCollection(
 }
 
 /** The fields of a collection or of one fixed-collection entry: those given, if shown. */
-function checkNested(definitions: INodeProperties[], values: IDataObject, path: Path, node: INode): void {
+function checkNested(definitions: INodeProperties[], values: IDataObject, path: Path, node: NodeVersion): void {
 	for (const definition of definitions) {
 		if (!(definition.name in values) || UNCHECKED_TYPES.has(definition.type)) continue;
 		if (definition.displayOptions && !shownFor(definition, (key) => values[key], node)) continue;
@@ -360,7 +409,7 @@ function checkNested(definitions: INodeProperties[], values: IDataObject, path: 
 	}
 }
 
-function checkValue(field: INodeProperties, value: unknown, path: Path, node: INode): void {
+function checkValue(field: INodeProperties, value: unknown, path: Path, node: NodeVersion): void {
 	switch (field.type) {
 		case 'string':
 			return checkString(field, value, path);
@@ -391,32 +440,40 @@ function checkValue(field: INodeProperties, value: unknown, path: Path, node: IN
  */
 export function checkEditorRules(properties: () => INodeProperties[]): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const node = this.getNode();
-		const { parameters } = node;
-		const { fields, conditional } = fieldsOfOperation(
-			properties(),
-			String(parameters.resource),
-			String(parameters.operation),
-			node,
-		);
+		// Raw parameters, without the copy of the whole node that getNode() makes for each call.
+		const raw = (name: string): unknown => this.getNodeParameter(name, MISSING, { rawExpressions: true });
+		const resource = String(raw('resource'));
+		const operation = String(raw('operation'));
+		const plan = fieldsOfOperation(properties(), resource, operation, null);
+		const version: NodeVersion = plan.readsVersion ? this.getNode() : null;
 		const resolved = new Map<string, unknown>();
-		const valueOf = (name: string): unknown => {
-			if (OPERATION_KEYS.has(name)) return parameters[name];
+		const valueOf = (name: string, field?: INodeProperties): unknown => {
+			if (OPERATION_KEYS.has(name)) return name === 'resource' ? resource : operation;
 			if (!resolved.has(name)) {
+				const value = raw(name);
+				const place = field && plan.routed.get(field);
+				// Only an expression needs resolving; a value typed in the editor is what it is.
 				resolved.set(
 					name,
-					name in parameters ? this.getNodeParameter(name, undefined, { skipValidation: true }) : undefined,
+					value === MISSING
+						? undefined
+						: !holdsExpression(value)
+							? value
+							: place
+								? routedValue(requestOptions, place)
+								: this.getNodeParameter(name, undefined, { skipValidation: true }),
 				);
 			}
 			return resolved.get(name);
 		};
-		for (const field of fields) {
-			if (!(field.name in parameters)) continue;
-			if (conditional.has(field) && !shownFor(field, valueOf, node)) continue;
+		for (const field of plan.fields) {
+			if (raw(field.name) === MISSING) continue;
+			if (plan.conditional.has(field) && !shownFor(field, valueOf, version)) continue;
 			try {
-				checkValue(field, valueOf(field.name), [field.displayName], node);
+				checkValue(field, valueOf(field.name, field), [field.displayName], version);
 			} catch (error) {
 				const itemIndex = this.getItemIndex();
+				const node = this.getNode();
 				if (!(error instanceof RuleBroken)) throw new NodeOperationError(node, error as Error, { itemIndex });
 				throw new NodeOperationError(node, error.message, { itemIndex, description: error.hint });
 			}
