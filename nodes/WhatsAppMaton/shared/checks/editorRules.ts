@@ -23,13 +23,18 @@ import { describeType } from './urlSegments';
  * with its resolved value.
  *
  * Not checked here: `json` fields and the resource mapper (their hooks parse and check them),
- * hidden fields and notices, and Delivery Options (the transport clamps those instead).
+ * hidden fields and notices, Delivery Options (the transport clamps those instead) and n8n's
+ * own request options.
  */
 
 /** Types that hold no value of their own, or whose value a hook reads and checks itself. */
 const UNCHECKED_TYPES = new Set<string>(['hidden', 'notice', 'json', 'resourceMapper', 'button', 'callout']);
-/** Resource and Operation take no expression; Delivery Options are clamped, not refused. */
-const UNCHECKED_FIELDS = new Set(['resource', 'operation', 'deliveryOptions']);
+/**
+ * Resource and Operation take no expression; Delivery Options are clamped, not refused; and
+ * `requestOptions` (batching, proxy, timeout) is n8n's own, added to every declarative node when
+ * n8n loads it, and read by its engine.
+ */
+const UNCHECKED_FIELDS = new Set(['resource', 'operation', 'deliveryOptions', 'requestOptions']);
 const OPERATION_KEYS = new Set(['resource', 'operation']);
 
 /**
