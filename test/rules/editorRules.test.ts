@@ -303,7 +303,7 @@ describe('options: a value among the options', () => {
 		{
 			name: 'message.sendTemplate › Specify Parameters ← an object',
 			parameters: set('message.sendTemplate', { specifyComponents: '={{ { mode: "fields" } }}' }),
-			message: /^Specify Parameters an object is not one of mapper, fields, json/,
+			message: /^Specify Parameters is an object; it must be one of mapper, fields, json/,
 			field: 'Specify Parameters',
 		},
 		{

@@ -310,14 +310,13 @@ function isOptionValue(field: INodeProperties, value: unknown): boolean {
 
 function checkOptions(field: INodeProperties, value: unknown, path: Path): void {
 	if (loadsItsOptions(field) || isOptionValue(field, value)) return;
+	const label = labelOf(path);
 	const values = optionValues(field).map(String).join(', ');
-	throw new RuleBroken(
-		`${labelOf(path)} ${value === undefined ? 'is empty' : shown(value)} is not one of ${values}`.replace(
-			' is empty is not one of',
-			' is empty; it must be one of',
-		),
-		`Pick one of the options, or give an expression that returns one of ${values}.`,
-	);
+	let message: string;
+	if (value === undefined || value === null) message = `${label} is empty; it must be one of ${values}`;
+	else if (isText(value)) message = `${label} ${JSON.stringify(value)} is not one of ${values}`;
+	else message = `${label} is ${describeType(value)}; it must be one of ${values}`;
+	throw new RuleBroken(message, `Pick one of the options, or give an expression that returns one of ${values}.`);
 }
 
 function checkMultiOptions(field: INodeProperties, value: unknown, path: Path): void {
