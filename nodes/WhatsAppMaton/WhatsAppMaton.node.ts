@@ -9,8 +9,14 @@ import { mediaDescription } from './resources/media';
 import { messageDescription } from './resources/message';
 import { phoneNumberDescription } from './resources/phoneNumber';
 import { templateDescription } from './resources/template';
+import { checkEditorRules } from './shared/checks/editorRules';
 import { deliver } from './shared/delivery';
-import { deliveryOptionsField, deliveryRoutingField, matonConnectionField } from './shared/fields';
+import {
+	checkMatonConnection,
+	deliveryOptionsField,
+	deliveryRoutingField,
+	matonConnectionField,
+} from './shared/fields';
 import { GATEWAY_BASE_URL_EXPRESSION, NO_REDIRECTS } from './shared/gateway';
 import { guardPreSendHooks } from './shared/guardPreSend';
 import { registerOperationLabels } from './shared/requestSafety';
@@ -64,6 +70,14 @@ export class WhatsAppMaton implements INodeType {
 					{ name: 'Template', value: 'template' },
 				],
 				default: 'message',
+				// Before every operation's own hooks (preSend hooks run in field order, and some of
+				// them send a request): the editor's rules for the values expressions gave, then
+				// the Maton connection the requests go through.
+				routing: {
+					send: {
+						preSend: [checkEditorRules(() => this.description.properties), checkMatonConnection],
+					},
+				},
 			},
 			...businessProfileDescription,
 			...connectionDescription,

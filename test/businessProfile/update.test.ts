@@ -137,7 +137,7 @@ describe('Business Profile › Update', () => {
 		it('an industry WhatsApp does not know, given by expression', async () => {
 			expectInputError(
 				await refused({ vertical: '={{ "SPACE_TRAVEL" }}' }),
-				/Industry "SPACE_TRAVEL" is not one WhatsApp knows/,
+				/Industry "SPACE_TRAVEL" is not one of APPAREL, AUTO, /,
 				/RETAIL/,
 			);
 		});

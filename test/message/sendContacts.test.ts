@@ -183,7 +183,7 @@ describe('Message › Send Contacts', () => {
 					],
 				},
 			},
-			/^Contact 2 has no Formatted Name/,
+			/^Contacts › Contact 2 › Formatted Name is empty/,
 		);
 	});
 

@@ -374,7 +374,7 @@ describe('Message › Send Template', () => {
 					],
 				},
 			},
-			/^Component 2 Button Index is 10; it must be 0 to 9/,
+			/^Components › Component 2 › Button Index is 10; it must be between 0 and 9/,
 		);
 	});
 

@@ -161,7 +161,7 @@ describe('Message › Send Text, shared fields', () => {
 	it('refuses a phone number given where its ID belongs', async () => {
 		await expectRejected(
 			{ ...base, phoneNumberId: { __rl: true, mode: 'id', value: '={{ "+1 555 0100" }}' } },
-			/Business Phone Number "\+1 555 0100" is not a phone number ID/,
+			/Business Phone Number "\+1 555 0100": a phone number ID has only digits/,
 		);
 	});
 

@@ -1,18 +1,28 @@
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
+	IHttpRequestOptions,
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { requireSegment } from './checks/urlSegments';
 import { connectionLocatorField, showFor } from './fields';
-import { requireParameter } from './required';
 
-const requireConnectionId = requireParameter(
-	'connectionId',
-	'Connection',
-	'Pick a connection from the list, or give its ID (connection_id in Connection › List).',
-);
+/** preSend: `.` would make `DELETE /connections/.` delete from the collection's own path. */
+async function requireConnectionId(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	requireSegment(
+		this,
+		'connectionId',
+		'Connection',
+		this.getNodeParameter('connectionId', '', { extractValue: true }),
+		{ hint: 'Pick a connection from the list, or give its ID (connection_id in Connection › List).' },
+	);
+	return requestOptions;
+}
 
 /**
  * postReceive: the control API wraps one connection as `{ connection: {...} }`; the item is the

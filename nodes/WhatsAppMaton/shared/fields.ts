@@ -1,9 +1,18 @@
-import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+import type {
+	IDisplayOptions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
+import { connectionIdOf } from './account';
 import { requireBusinessAccountId } from './businessAccount';
+import { SEGMENT_REGEX } from './checks/urlSegments';
 import { explainApiFailures } from './graphErrors';
 import { requirePhoneNumberId } from './phoneNumberId';
-import { MATON_CONNECTION_HEADER_EXPRESSION } from './gateway';
+import { CREDENTIAL_TYPE, MATON_CONNECTION_HEADER_EXPRESSION } from './gateway';
 
 /** Display a field only for the given resource and operations. */
 export function showFor(resource: string, operations: string[]): IDisplayOptions {
@@ -43,7 +52,7 @@ export function phoneNumberIdField(
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^[0-9]+$', errorMessage: 'A phone number ID has only digits' },
+						properties: { regex: SEGMENT_REGEX.phoneNumberId, errorMessage: 'A phone number ID has only digits' },
 					},
 				],
 			},
@@ -146,6 +155,17 @@ export function connectionLocatorField(
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 21fd90f9-5935-43cd-b6c8-bde9d915ca80',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							// Blank is allowed (Maton Connection then falls back to the default) and
+							// padding is trimmed; the ID itself is checked again before sending.
+							regex: `^\\s*(?:${SEGMENT_REGEX.connectionId.slice(1, -1)})?\\s*$`,
+							errorMessage: 'A Maton connection ID has only letters, digits, - and _',
+						},
+					},
+				],
 			},
 		],
 		...field,
@@ -171,6 +191,23 @@ export const matonConnectionField: INodeProperties = connectionLocatorField({
 		request: { headers: { 'Maton-Connection': MATON_CONNECTION_HEADER_EXPRESSION } },
 	},
 });
+
+/**
+ * preSend for every operation, run before the operation's own hooks (it is on the Resource
+ * property, see WhatsAppMaton.node.ts), some of which send a request of their own (a binary
+ * upload): where the Maton Connection field is shown, its ID, or the credential's, is the
+ * `Maton-Connection` header of the item's requests and must have a connection ID's shape.
+ */
+export async function checkMatonConnection(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const node = this.getNode();
+	if (NodeHelpers.displayParameter(node.parameters, matonConnectionField, node, null)) {
+		connectionIdOf(this, await this.getCredentials(CREDENTIAL_TYPE));
+	}
+	return requestOptions;
+}
 
 /** The Operation selector of a resource; options are sorted by name as n8n's linter wants. */
 export function operationSelector(

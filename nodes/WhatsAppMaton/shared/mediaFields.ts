@@ -1,13 +1,18 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
+import { requireSegment } from './checks/urlSegments';
 import { showFor } from './fields';
-import { requireParameter } from './required';
 
-const requireMediaId = requireParameter(
-	'mediaId',
-	'Media ID',
-	'Give the ID returned by Media › Upload or found in an incoming message.',
-);
+/** preSend: the media ID is the whole path, so `..` or `a/b` would name another endpoint. */
+async function requireMediaId(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	requireSegment(this, 'mediaId', 'Media ID', this.getNodeParameter('mediaId', ''), {
+		hint: 'Give the ID returned by Media › Upload or found in an incoming message.',
+	});
+	return requestOptions;
+}
 
 /** The media id of Media › Get URL and Delete; it is the whole gateway path. */
 export function mediaIdField(operation: string): INodeProperties {

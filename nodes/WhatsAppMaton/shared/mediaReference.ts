@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
+import { requireSegment } from './checks/urlSegments';
 import { inputError } from './errors';
 import { asText } from './interactive';
 import {
@@ -43,9 +44,9 @@ export async function checkMediaReference(
 		media.link = link;
 		if (voiceNote) checkVoiceNoteLink(this, link);
 	} else if (source === 'id') {
-		const id = asText(media.id).trim();
-		if (id === '') throw inputError(this, 'Media ID is empty');
-		media.id = id;
+		media.id = requireSegment(this, 'mediaId', 'Media ID', media.id, {
+			hint: 'Give the ID returned by Media › Upload or found in an incoming message.',
+		});
 	}
 	if (typeof media.caption === 'string') {
 		checkLength(this, 'Caption', media.caption, { max: MEDIA_CAPTION_MAX });

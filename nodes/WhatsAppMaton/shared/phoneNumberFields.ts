@@ -24,7 +24,8 @@ export const PHONE_NUMBER_FIELDS_OPTION = {
 		send: {
 			type: 'query' as const,
 			property: 'fields',
-			value: '={{ $value.length ? $value.join(",") : undefined }}',
+			// Not a list (an expression's text): nothing here, and the editor rules refuse it.
+			value: '={{ Array.isArray($value) && $value.length ? $value.join(",") : undefined }}',
 		},
 	},
 };

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
+import { requireSegment, SEGMENT_RULES } from './checks/urlSegments';
 import { inputError } from './errors';
 import { readJsonArrayParameter, type SpecifyMode } from './json';
 import { asText } from './interactive';
@@ -7,8 +8,6 @@ import { templateButtonsComponent, type TemplateButtonFields } from './templateB
 import { checkOptionValue, TEMPLATE_CATEGORY_OPTIONS } from './templateOptions';
 import { checkLength } from './text';
 
-/** Template names: lowercase letters, digits and underscores, at most 512 characters. */
-export const TEMPLATE_NAME_PATTERN = /^[a-z0-9_]{1,512}$/;
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
 
@@ -120,13 +119,12 @@ export async function buildTemplateDefinition(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = requestOptions.body as IDataObject;
-	const name = String(body.name ?? '');
-	if (!TEMPLATE_NAME_PATTERN.test(name)) {
-		throw inputError(
-			this,
-			`Template Name "${name}" is not allowed: use only lowercase letters, digits and underscores, up to 512 characters`,
-		);
+	// Checked as it is, not trimmed: the name is sent as given.
+	const name = body.name;
+	if (typeof name === 'string' && name.trim() !== name) {
+		throw inputError(this, `Template Name ${SEGMENT_RULES.templateName.refused(`"${name}"`)}`);
 	}
+	body.name = requireSegment(this, 'templateName', 'Template Name', name);
 	body.category = checkOptionValue(this, 'Category', body.category, TEMPLATE_CATEGORY_OPTIONS);
 	const mode = this.getNodeParameter('specifyDefinition', 'fields') as SpecifyMode;
 	if (mode === 'json') {

@@ -1,6 +1,7 @@
 import type { IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { accountAndConnection } from './account';
+import { checkSegment } from './checks/urlSegments';
 import { withDelivery } from './delivery';
 import { matonRequest } from './gateway';
 import { LOOKUP } from './requestSafety';
@@ -19,6 +20,8 @@ export async function lookUpTemplate(
 	name: string,
 	language: string,
 ): Promise<TemplateLookup> {
+	const nameCheck = checkSegment('templateName', name);
+	if (!nameCheck.ok) return { found: false, reason: `Template ${nameCheck.reason}` };
 	const { businessAccountId, headers } = await accountAndConnection(context);
 	if (!businessAccountId) {
 		return {

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
+import { requireSegment } from './checks/urlSegments';
 import { inputError } from './errors';
 import { readJsonArrayParameter, type SpecifyMode } from './json';
 import {
@@ -355,6 +356,22 @@ async function componentsFromTemplateDefinition(
 	const components = componentsFromVariables(definition, variables, values);
 	checkTemplateComponents(context, components, hasComponentsBesidesBody(definition));
 	return components;
+}
+
+/**
+ * preSend for Send Template's Template field: the name goes into the message and into the
+ * `name=` query that reads the template's definition, so it must be a template name by Meta's
+ * rule, whether picked from the list or given by an expression.
+ */
+export async function checkTemplateName(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const template = ((requestOptions.body as IDataObject).template ?? {}) as IDataObject;
+	template.name = requireSegment(this, 'templateName', 'Template', template.name, {
+		whenEmpty: 'is empty; pick a template or give its name',
+	});
+	return requestOptions;
 }
 
 /** preSend for Send Template: adds `template.components` from the definition, the fields or the JSON. */

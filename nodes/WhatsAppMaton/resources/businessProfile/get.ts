@@ -58,7 +58,8 @@ export const getFields: INodeProperties[] = [
 				type: 'query',
 				property: 'fields',
 				// An empty list would send `fields=` and get no profile field back: ask for all of them.
-				value: `={{ ($value.length ? $value : ${JSON.stringify(ALL_FIELDS)}).join(",") }}`,
+				// Not a list (an expression's text): the editor rules refuse it before anything is sent.
+				value: `={{ (Array.isArray($value) && $value.length ? $value : ${JSON.stringify(ALL_FIELDS)}).join(",") }}`,
 			},
 		},
 	},

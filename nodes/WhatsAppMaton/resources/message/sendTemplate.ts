@@ -7,7 +7,7 @@ import {
 	senderAndRecipientFields,
 	sendMessageOperation,
 } from '../../shared/message';
-import { buildTemplateComponents } from '../../shared/templateMessage';
+import { checkTemplateName, buildTemplateComponents } from '../../shared/templateMessage';
 
 export const sendTemplateOperation = sendMessageOperation(
 	{
@@ -57,7 +57,7 @@ export const sendTemplateFields: INodeProperties[] = [
 			},
 		],
 		displayOptions: show,
-		routing: { send: { type: 'body', property: 'template.name' } },
+		routing: { send: { type: 'body', property: 'template.name', preSend: [checkTemplateName] } },
 	},
 	{
 		displayName: 'Language Code',

@@ -2,7 +2,8 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { normaliseDeletion } from '../../shared/deletion';
 import { businessAccountIdField, showFor } from '../../shared/fields';
-import { requireParameter, TRIMMED_VALUE } from '../../shared/required';
+import { requireSegmentParameter } from '../../shared/checks/urlSegments';
+import { TRIMMED_VALUE } from '../../shared/required';
 
 export const deleteOperation: INodePropertyOptions = {
 	name: 'Delete',
@@ -29,7 +30,9 @@ export const deleteFields: INodeProperties[] = [
 				property: 'name',
 				value: TRIMMED_VALUE,
 				preSend: [
-					requireParameter('templateName', 'Template Name', 'Give the name of the template to delete.'),
+					requireSegmentParameter('templateName', 'templateName', 'Template Name', {
+						hint: 'Give the name of the template to delete.',
+					}),
 				],
 			},
 		},
@@ -51,7 +54,17 @@ export const deleteFields: INodeProperties[] = [
 				description: 'ID of one language version (hsm_id) to delete just that translation',
 				// Added but left empty, the option must not send `hsm_id=`.
 				routing: {
-					send: { type: 'query', property: 'hsm_id', value: '={{ String($value ?? "").trim() || undefined }}' },
+					send: {
+						type: 'query',
+						property: 'hsm_id',
+						value: '={{ String($value ?? "").trim() || undefined }}',
+						preSend: [
+							requireSegmentParameter('templateId', 'options.templateId', 'Template ID', {
+								optional: true,
+								hint: 'The ID of one language version of the template, from Template › List.',
+							}),
+						],
+					},
 				},
 			},
 		],
