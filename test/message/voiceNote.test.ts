@@ -175,7 +175,7 @@ describe('Message › Send Audio › Voice Note', () => {
 					mediaLink: 'https://cdn.example.com/hello.ogg',
 					options: { voice: '={{ "yes" }}' },
 				}),
-				message: /^Voice Note must be true or false; got "yes"/,
+				message: /^Voice Note is "yes"; it must be true or false/,
 				field: 'Voice Note',
 			},
 		])('$name', expectRefusedBeforeSending);

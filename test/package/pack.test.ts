@@ -8,8 +8,12 @@ interface PackEntry {
 	size: number;
 }
 
-/** n8n loads only the JavaScript, the node's JSON and the icons: anything else is dead weight. */
-const MAX_TARBALL_BYTES = 60 * 1024;
+/**
+ * n8n loads only the JavaScript, the node's JSON and the icons: anything else is dead weight.
+ * A guard against growth (73 KB after the delivery and run-time checks landed); the layout
+ * work of issue 9, one definition per field, aims at 60 KB.
+ */
+const MAX_TARBALL_BYTES = 80 * 1024;
 
 describe('npm pack', () => {
 	it('holds only dist/, README.md, LICENSE and package.json', () => {
