@@ -72,6 +72,7 @@ async function startQueueStack({ sandbox, workflows = [], folder, log = () => {}
 			log(`installed ${install.installed.join(' and ')} in ${formatSeconds(install.ms)}`);
 		}
 		folder ??= freshFolder('queue-');
+		fs.mkdirSync(folder, { recursive: true });
 
 		let stepStarted = Date.now();
 		const [redis, postgres] = await Promise.all([startRedis({ folder, avoid: [5679] }), startPostgres({ folder, avoid: [5679] })]);
@@ -158,11 +159,34 @@ async function startQueueStack({ sandbox, workflows = [], folder, log = () => {}
 			assert.ok(response.ok, `${method} ${url} → ${response.status} ${text.slice(0, 500)}`);
 			return JSON.parse(text).data;
 		};
+		// n8n 2.41 publishes through an outbox: the REST answer comes before the triggers and
+		// webhooks are (un)registered, so both wait for the publication status to settle.
+		const publication = async (workflowId, { until, timeoutMs = 30_000 }) => {
+			const deadline = Date.now() + timeoutMs;
+			for (;;) {
+				const status = await rest('GET', `/rest/workflows/${workflowId}/publication-status`);
+				if (until(status.status)) return status;
+				if (Date.now() > deadline) throw new Error(`workflow ${workflowId}: publication status still "${status.status}" after ${timeoutMs / 1000} s`);
+				await sleep(200);
+			}
+		};
+		/** Activates (publishes) a workflow through main; resolves the workflow once its triggers are live. */
 		const activate = async (workflowId) => {
 			const { versionId } = await rest('GET', `/rest/workflows/${workflowId}`);
-			return rest('POST', `/rest/workflows/${workflowId}/activate`, { versionId });
+			const workflow = await rest('POST', `/rest/workflows/${workflowId}/activate`, { versionId });
+			const status = await publication(workflowId, { until: (value) => value !== 'in_progress' });
+			if (status.status !== 'published') {
+				const errors = status.triggers.filter((trigger) => trigger.errorMessage).map((trigger) => trigger.errorMessage);
+				throw new Error(`workflow ${workflowId} did not activate: ${status.status}${errors.length ? ` (${errors.join('; ')})` : ''}`);
+			}
+			return workflow;
 		};
-		const deactivate = (workflowId) => rest('POST', `/rest/workflows/${workflowId}/deactivate`, {});
+		/** Deactivates a workflow; resolves once its triggers and webhooks are gone. */
+		const deactivate = async (workflowId) => {
+			const workflow = await rest('POST', `/rest/workflows/${workflowId}/deactivate`, {});
+			await publication(workflowId, { until: (value) => value === 'not_published' });
+			return workflow;
+		};
 		const runManually = async (workflowId) => {
 			const workflow = await rest('GET', `/rest/workflows/${workflowId}`);
 			const trigger = workflow.nodes.find((node) => /trigger/i.test(node.type));

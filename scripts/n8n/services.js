@@ -11,7 +11,7 @@ const net = require('node:net');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
-const { cleanEnv, freePort, sleep, spawn } = require('./common');
+const { RUNTIME_DIR, cleanEnv, freePort, sleep, spawn } = require('./common');
 
 const GUARD = path.join(__dirname, 'service-guard.js');
 
@@ -199,8 +199,13 @@ async function startPostgres({ folder, avoid = [] }) {
 	if (isRoot()) {
 		ids = userIds('postgres');
 		if (!ids) throw new Error('PostgreSQL refuses to run as root and there is no `postgres` user (Debian\'s postgresql package creates it)');
-		// The postgres user must reach its data folder through the run folder (mkdtemp makes it 0700).
-		fs.chmodSync(folder, 0o711);
+		// The postgres user must reach its data folder: the run folders (mkdtemp makes them 0700)
+		// get search permission for others, up to .n8n-runtime/.
+		for (let dir = path.resolve(folder); ; dir = path.dirname(dir)) {
+			const { mode } = fs.statSync(dir);
+			if (!(mode & 0o001)) fs.chmodSync(dir, (mode & 0o7777) | 0o001);
+			if (!dir.startsWith(RUNTIME_DIR + path.sep)) break;
+		}
 	}
 	fs.mkdirSync(dataDir, { mode: 0o700 });
 	const passwordFile = path.join(folder, 'postgres-password');
