@@ -4,7 +4,9 @@
  * makes sure it never outlives the script that started it: n8n's processes watch their parent
  * through parent-watch.js, these cannot, so this small Node process does it for them.
  *
- *   node service-guard.js <json>   with json = { command, args, uid?, gid?, cwd?, stopSignal?, parentPid }
+ *   SERVICE_GUARD_SPEC=<json> node service-guard.js
+ *   with json = { command, args, uid?, gid?, cwd?, stopSignal?, parentPid } (in the environment,
+ *   which other users cannot read, rather than on the command line: args may hold a password)
  *
  * The service's output goes to this process's stdout/stderr. SIGTERM/SIGINT/SIGHUP to the guard,
  * or the death of parentPid, send the service its stopSignal (postgres: SIGINT, a fast
@@ -12,7 +14,8 @@
  */
 const { spawn } = require('node:child_process');
 
-const spec = JSON.parse(process.argv[2]);
+const spec = JSON.parse(process.env.SERVICE_GUARD_SPEC);
+delete process.env.SERVICE_GUARD_SPEC;
 const child = spawn(spec.command, spec.args, {
 	cwd: spec.cwd,
 	stdio: ['ignore', 'inherit', 'inherit'],

@@ -61,8 +61,18 @@ async function ensureServicePackages({ log = () => {} } = {}) {
 	const started = Date.now();
 	log(`installing ${missing.join(' and ')} from Debian's packages (apt-get)…`);
 	const env = cleanEnv({ DEBIAN_FRONTEND: 'noninteractive' });
-	await runAsync('apt-get', ['update', '-qq'], env);
-	await runAsync('apt-get', ['install', '-y', '-qq', ...missing], env);
+	// Debian's packages start their own server (PostgreSQL's cluster on 5432, Redis on 6379) where
+	// an init system allows it; the scripts start their own instances, so none may start (the
+	// policy-rc.d mechanism, as in Docker's Debian images), unless the machine has its own policy.
+	const policy = '/usr/sbin/policy-rc.d';
+	const ownPolicy = !fs.existsSync(policy);
+	if (ownPolicy) fs.writeFileSync(policy, '#!/bin/sh\n# Written by scripts/n8n/services.js while it installs packages: start no services.\nexit 101\n', { mode: 0o755 });
+	try {
+		await runAsync('apt-get', ['update', '-qq'], env);
+		await runAsync('apt-get', ['install', '-y', '-qq', ...missing], env);
+	} finally {
+		if (ownPolicy) fs.rmSync(policy, { force: true });
+	}
 	if (!redisServerPath() || !postgresBinDir()) throw new Error(`${command} ran, but redis-server or postgres is still missing`);
 	return { installed: missing, ms: Date.now() - started };
 }
@@ -85,9 +95,9 @@ function runAsync(command, args, env) {
  */
 function startGuarded({ command, args, logFile, uid, gid, stopSignal, cwd }) {
 	const fd = fs.openSync(logFile, 'a');
-	const child = spawn(process.execPath, [GUARD, JSON.stringify({ command, args, uid, gid, cwd, stopSignal, parentPid: process.pid })], {
+	const child = spawn(process.execPath, [GUARD], {
 		stdio: ['ignore', fd, fd],
-		env: cleanEnv(),
+		env: cleanEnv({ SERVICE_GUARD_SPEC: JSON.stringify({ command, args, uid, gid, cwd, stopSignal, parentPid: process.pid }) }),
 	});
 	fs.closeSync(fd);
 	const exited = new Promise((resolve) => child.once('exit', resolve));
