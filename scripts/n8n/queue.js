@@ -42,9 +42,10 @@ const FINISHED = ['success', 'error', 'crashed', 'canceled'];
  * options: {
  *   sandbox,         // the sandbox handle (startSandbox): the "Maton API (sandbox)" credential points at it
  *   workflows,       // [{ file, json }] imported before n8n starts (e.g. exampleWorkflows() and your own)
- *   folder,          // the run's folder (default: a fresh .n8n-runtime/e2e/queue-…)
+ *   folder,          // the run's folder (default: a fresh .n8n-runtime/e2e/queue-run-…)
  *   log(line),       // progress lines
  *   env,             // extra environment for all three n8n processes
+ *   mainPort,        // main's port (default: a free one)
  * }
  * Resolves {
  *   mainUrl, baseUrl (= mainUrl), webhookUrl, webhookBaseUrl (= webhookUrl), workerUrl (its health server),
@@ -57,7 +58,7 @@ const FINISHED = ['success', 'error', 'crashed', 'canceled'];
  * }
  * On a failure everything started so far is stopped before it rejects.
  */
-async function startQueueStack({ sandbox, workflows = [], folder, log = () => {}, env: extraEnv = {} }) {
+async function startQueueStack({ sandbox, workflows = [], folder, log = () => {}, env: extraEnv = {}, mainPort }) {
 	const started = Date.now();
 	const timings = {};
 	const stoppers = [];
@@ -71,7 +72,7 @@ async function startQueueStack({ sandbox, workflows = [], folder, log = () => {}
 			timings.installServices = install.ms;
 			log(`installed ${install.installed.join(' and ')} in ${formatSeconds(install.ms)}`);
 		}
-		folder ??= freshFolder('queue-');
+		folder ??= freshFolder('queue-run-');
 		fs.mkdirSync(folder, { recursive: true });
 
 		let stepStarted = Date.now();
@@ -88,7 +89,8 @@ async function startQueueStack({ sandbox, workflows = [], folder, log = () => {}
 			taken.push(free);
 			return free;
 		};
-		const ports = { main: await port(), webhook: await port(), worker: await port() };
+		if (mainPort) taken.push(mainPort);
+		const ports = { main: mainPort || (await port()), webhook: await port(), worker: await port() };
 		const brokers = { main: await port(), webhook: await port(), worker: await port(), cli: await port() };
 		const mainUrl = `http://127.0.0.1:${ports.main}`;
 		const webhookUrl = `http://127.0.0.1:${ports.webhook}`;
