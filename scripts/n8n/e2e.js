@@ -287,7 +287,9 @@ async function main() {
 			}
 			if (queueStack) {
 				const context = { stack: queueStack, baseUrl: queueStack.mainUrl, webhookBaseUrl: queueStack.webhookUrl, sandbox, examples };
+				const before = results.filter((result) => !result.ok).length;
 				for (const testCase of queueCases) await record(testCase.name, () => testCase.run(context));
+				if (results.filter((result) => !result.ok).length > before) say(`queue mode: logs in ${path.relative(ROOT, queueStack.folder)}/{main,worker,webhook,redis,postgres}.log`);
 				await queueStack.stop();
 				queueStack = undefined;
 			}
