@@ -116,6 +116,9 @@ const cases = [
 			assert.equal(response.status, 200, `POST ${url} → ${response.status} ${await response.clone().text()}`);
 			assert.deepEqual(await response.json(), { message: 'Workflow was started' });
 
+			const onMain = await fetch(`${stack.baseUrl}/webhook/${WEBHOOK_PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ to: TO, text }) });
+			assert.equal(onMain.status, 404, 'main serves no production webhooks (N8N_DISABLE_PRODUCTION_MAIN_PROCESS)');
+
 			const execution = await stack.waitForExecution({ workflowId });
 			assert.equal(execution.status, 'success', `execution ${execution.id} ended with status ${execution.status}`);
 			assert.equal(execution.mode, 'webhook');

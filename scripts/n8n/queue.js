@@ -110,7 +110,9 @@ async function startQueueStack({ sandbox, workflows = [], folder, log = () => {}
 		};
 		const userFolders = { main: path.join(folder, 'main'), worker: path.join(folder, 'worker'), webhook: path.join(folder, 'webhook') };
 		const envs = {
-			main: n8nEnv({ userFolder: userFolders.main, port: ports.main, brokerPort: brokers.main, extra: shared }),
+			// Production webhooks only on the webhook process, as behind a load balancer that sends
+			// /webhook/… there: a run that a case sees was started by the webhook process.
+			main: n8nEnv({ userFolder: userFolders.main, port: ports.main, brokerPort: brokers.main, extra: { ...shared, N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true' } }),
 			worker: n8nEnv({
 				userFolder: userFolders.worker,
 				port: ports.main,
