@@ -144,6 +144,35 @@ const cases = [
 			assert.equal(sentMessages(sandbox).length, 1, 'nothing more was sent');
 		},
 	},
+	{
+		name: 'queue-02-test-webhook: "listen for test event" on main; the test URL run on the worker, sent once',
+		async run({ stack, sandbox }) {
+			const workflowId = WEBHOOK_WORKFLOW.id;
+			const earlier = await stack.rest('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`);
+			const after = Math.max(0, ...(earlier.results ?? earlier).map((execution) => Number(execution.id)));
+			sandbox.reset();
+			// What the editor's "Listen for test event" sends: main registers the test webhook and waits.
+			assert.deepEqual(await stack.rest('POST', `/rest/workflows/${workflowId}/run`, { triggerToStartFrom: { name: 'Webhook' } }), { waitingForWebhook: true });
+			const text = `Queue mode, test URL (${crypto.randomBytes(4).toString('hex')})`;
+			const body = JSON.stringify({ to: TO, text });
+			const onWebhookProcess = await fetch(`${stack.webhookBaseUrl}/webhook-test/${WEBHOOK_PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+			assert.equal(onWebhookProcess.status, 404, 'the webhook process serves no test webhooks');
+			const onMain = await fetch(`${stack.baseUrl}/webhook-test/${WEBHOOK_PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+			assert.equal(onMain.status, 200, `POST /webhook-test/… on main → ${onMain.status} ${await onMain.clone().text()}`);
+
+			const execution = await stack.waitForExecution({ workflowId, after });
+			assert.equal(execution.status, 'success', `execution ${execution.id} ended with status ${execution.status}`);
+			assert.equal(execution.mode, 'manual');
+			expectRunByWorker(stack, execution.id);
+			const sent = sentMessages(sandbox);
+			assert.equal(sent.length, 1, `the sandbox received exactly one message (got ${sent.length})`);
+			assert.deepEqual(sent[0].body, { messaging_product: 'whatsapp', recipient_type: 'individual', to: TO, type: 'text', text: { body: text } });
+			// A test webhook serves one call: the next one finds nothing registered.
+			const again = await fetch(`${stack.baseUrl}/webhook-test/${WEBHOOK_PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+			assert.equal(again.status, 404, 'the test webhook is gone after one call');
+			assert.equal(sentMessages(sandbox).length, 1, 'nothing more was sent');
+		},
+	},
 	// The examples, run from main's REST API (as the editor's "Execute workflow" does) and executed
 	// by the worker, with the same assertions as the single-process cases.
 	...exampleCases.map((exampleCase) => ({

@@ -52,7 +52,7 @@ const FINISHED = ['success', 'error', 'crashed', 'canceled'];
  *   folder, logs: { main, worker, webhook, redis, postgres }, env: { main, worker, webhook, cli },
  *   redis, postgres (with query(sql)), cookie (the owner signed in on main), timings,
  *   rest(method, url, body) → JSON from main's REST API, activate(id), deactivate(id),
- *   runManually(id) → executionId, waitForExecution(id | { workflowId }) → the execution,
+ *   runManually(id) → executionId, waitForExecution(id | { workflowId, after }) → the execution,
  *   executionData(id) → its resultData, log(process) → a process's output so far,
  *   stop() → stops everything (also safe to call twice)
  * }
@@ -198,7 +198,10 @@ async function startQueueStack({ sandbox, workflows = [], folder, log = () => {}
 			assert.ok(executionId, `a manual run of ${workflowId} started`);
 			return executionId;
 		};
-		/** The execution `id`, or the newest of a workflow, once it has finished. */
+		/**
+		 * The execution `id`, or the newest of a workflow (`{ workflowId, after }`: newer than the
+		 * execution id `after`), once it has finished.
+		 */
 		const waitForExecution = async (which, { timeoutMs = 60_000 } = {}) => {
 			const deadline = Date.now() + timeoutMs;
 			for (;;) {
@@ -206,7 +209,7 @@ async function startQueueStack({ sandbox, workflows = [], folder, log = () => {}
 				if (typeof which === 'object') {
 					const filter = encodeURIComponent(JSON.stringify({ workflowId: which.workflowId }));
 					const list = await rest('GET', `/rest/executions?filter=${filter}`);
-					execution = (list.results ?? list)[0];
+					execution = (list.results ?? list).find((candidate) => Number(candidate.id) > Number(which.after ?? 0));
 				} else {
 					execution = await rest('GET', `/rest/executions/${which}`);
 				}
