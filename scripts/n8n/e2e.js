@@ -15,7 +15,10 @@
  *  6. runs the browser cases (e2e/browser.js: sign in, add the node from the node panel and run
  *     a workflow from the editor, in Debian's Chromium; screenshots into docs/ only with
  *     --update-screenshots);
- *  7. stops everything and prints `e2e: N passed, M failed`. Exit code 1 when a case failed.
+ *  7. queue mode (unless --no-queue): stops that n8n, starts Redis, PostgreSQL and n8n's main,
+ *     worker and webhook processes (scripts/n8n/queue.js) and runs e2e/queue.js there: a
+ *     production webhook on the webhook process → Send Text run by the worker, and the examples;
+ *  8. stops everything and prints `e2e: N passed, M failed`. Exit code 1 when a case failed.
  *
  * Not part of `npm test` (whose jest roots are test/).
  */
@@ -26,6 +29,7 @@ const assert = require('node:assert/strict');
 const { startSandbox } = require('../../sandbox/server');
 const { N8N_VERSION, NODE_TYPE, ROOT, cleanEnv, formatSeconds, freePort, killRunning, sleep, spawn } = require('./common');
 const { ensureInstalled } = require('./install');
+const { startQueueStack } = require('./queue');
 const {
 	CREDENTIAL,
 	OWNER,
@@ -49,13 +53,16 @@ const USAGE = `Usage: npm run test:e2e -- [options]
   --keep         keep the run's user folder (.n8n-runtime/e2e/run-…) even when every case passed
   --no-build     do not run \`npm run build\` first
   --verbose      print n8n's output of every \`n8n execute\`
+  --no-queue     skip the queue-mode part (Redis, PostgreSQL, n8n main + worker + webhook);
+                 \`--queue\` (the default) runs it, installing redis-server and postgresql with
+                 apt-get when missing (as root)
   --update-screenshots
                  write the editor screenshots the README shows into docs/ (otherwise they go
                  to the run's folder only, so that a run never changes a tracked file)
   --help         this text`;
 
 function parseArguments(argv) {
-	const options = { only: undefined, keep: false, build: true, verbose: false, updateScreenshots: false };
+	const options = { only: undefined, keep: false, build: true, verbose: false, updateScreenshots: false, queue: true };
 	for (let index = 0; index < argv.length; index++) {
 		const argument = argv[index];
 		if (argument === '--only') options.only = argv[++index];
@@ -63,6 +70,8 @@ function parseArguments(argv) {
 		else if (argument === '--keep') options.keep = true;
 		else if (argument === '--no-build') options.build = false;
 		else if (argument === '--verbose') options.verbose = true;
+		else if (argument === '--queue') options.queue = true;
+		else if (argument === '--no-queue') options.queue = false;
 		else if (argument === '--update-screenshots') options.updateScreenshots = true;
 		else if (argument === '--help' || argument === '-h') {
 			console.log(USAGE);
@@ -156,12 +165,15 @@ async function main() {
 	const results = [];
 	let sandbox;
 	let server;
+	let queueStack;
 	let userFolder;
 	let interrupted = false;
 
 	const cleanUp = async () => {
 		if (server) await server.stop();
 		server = undefined;
+		if (queueStack) await queueStack.stop();
+		queueStack = undefined;
 		await killRunning();
 		if (sandbox) await sandbox.close();
 		sandbox = undefined;
@@ -253,6 +265,35 @@ async function main() {
 			// The README's screenshots are tracked files: written only when asked for.
 			const screenshotsDir = options.updateScreenshots ? path.join(ROOT, 'docs') : artifactsDir;
 			await record(testCase.name, () => testCase.run({ baseUrl: server.baseUrl, owner: OWNER, sandbox, examples, artifactsDir, screenshotsDir }));
+		}
+
+		// Queue mode (scripts/n8n/queue.js, cases in e2e/queue.js), after the single-process n8n has
+		// stopped: four n8n processes at once would crowd two cores.
+		const queue = require('../../e2e/queue');
+		const queueCases = options.queue ? queue.cases.filter((testCase) => !options.only || testCase.name.includes(options.only)) : [];
+		if (queueCases.length) {
+			await server.stop();
+			server = undefined;
+			const queueStarted = Date.now();
+			say('queue mode: Redis, PostgreSQL, n8n main + worker + webhook…');
+			try {
+				queueStack = await startQueueStack({ sandbox, workflows: [...examples, ...queue.workflows], folder: path.join(userFolder, 'queue'), log: (line) => say(`queue mode: ${line}`) });
+				const { timings, redis, postgres } = queueStack;
+				say(`queue mode: Redis on 127.0.0.1:${redis.port}, PostgreSQL on 127.0.0.1:${postgres.port} (${formatSeconds(timings.services)}); package, credential, workflows and migrations ${formatSeconds(timings.prepare)}`);
+				say(`queue mode: main ${queueStack.mainUrl}, webhook ${queueStack.webhookUrl}, worker ${queueStack.workerUrl} (health) ready in ${formatSeconds(timings.n8n)}`);
+			} catch (error) {
+				results.push({ name: 'queue mode: setup', ok: false, error });
+				say(`  FAIL  queue mode: setup: ${String(error.message).split('\n').join('\n        ')}`);
+			}
+			if (queueStack) {
+				const context = { stack: queueStack, baseUrl: queueStack.mainUrl, webhookBaseUrl: queueStack.webhookUrl, sandbox, examples };
+				const before = results.filter((result) => !result.ok).length;
+				for (const testCase of queueCases) await record(testCase.name, () => testCase.run(context));
+				if (results.filter((result) => !result.ok).length > before) say(`queue mode: logs in ${path.relative(ROOT, queueStack.folder)}/{main,worker,webhook,redis,postgres}.log`);
+				await queueStack.stop();
+				queueStack = undefined;
+			}
+			say(`queue mode: took ${formatSeconds(Date.now() - queueStarted)}`);
 		}
 	} catch (error) {
 		results.push({ name: 'setup', ok: false, error });

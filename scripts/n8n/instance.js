@@ -210,13 +210,14 @@ async function importWorkflows({ env, workflows }) {
 }
 
 /**
- * Starts `n8n start` with Node 24 in its own process group; its output goes to `logFile` (and
- * to `onLine`). Resolves { child, baseUrl, readyMs } once /healthz/readiness answers 200.
+ * Starts `n8n start` (or `command`: `worker`, `webhook` in queue mode) with Node 24 in its own
+ * process group; its output goes to `logFile` (and to `onLine`). Resolves { child, baseUrl,
+ * readyMs } once `readyUrl` (default: /healthz/readiness of N8N_PORT) answers 200.
  */
-async function startN8n({ env, logFile, onLine, timeoutMs = 180_000 }) {
+async function startN8n({ env, logFile, onLine, timeoutMs = 180_000, command = 'start', readyUrl }) {
 	const log = fs.createWriteStream(logFile, { flags: 'a' });
-	log.write(`\n=== n8n start, ${new Date().toISOString()} ===\n`);
-	const child = spawn(NODE24, [N8N_BIN, 'start'], { cwd: env.N8N_USER_FOLDER, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+	log.write(`\n=== n8n ${command}, ${new Date().toISOString()} ===\n`);
+	const child = spawn(NODE24, [N8N_BIN, command], { cwd: env.N8N_USER_FOLDER, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 	for (const stream of [child.stdout, child.stderr]) {
 		let buffer = '';
 		stream.setEncoding('utf8').on('data', (chunk) => {
@@ -231,7 +232,7 @@ async function startN8n({ env, logFile, onLine, timeoutMs = 180_000 }) {
 	child.on('close', () => log.end());
 	const baseUrl = `http://127.0.0.1:${env.N8N_PORT}`;
 	try {
-		const readyMs = await waitForHttp(`${baseUrl}/healthz/readiness`, { child, timeoutMs });
+		const readyMs = await waitForHttp(readyUrl ?? `${baseUrl}/healthz/readiness`, { child, timeoutMs });
 		return { child, baseUrl, readyMs, stop: () => stopProcessGroup(child) };
 	} catch (error) {
 		await stopProcessGroup(child);

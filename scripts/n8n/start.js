@@ -14,6 +14,9 @@
  *
  * Ctrl-C (or SIGTERM / SIGHUP) stops n8n and the sandbox. A second run reuses the install and
  * the user folder (its workflows, executions and account).
+ *
+ * With --queue, n8n runs in queue mode instead (scripts/n8n/queue.js: Redis, PostgreSQL, main +
+ * worker + webhook), in a throw-away folder deleted when it stops.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -21,12 +24,14 @@ const path = require('node:path');
 const { startSandbox } = require('../../sandbox/server');
 const { N8N_VERSION, NODE_TYPE, NODE_VERSION, ROOT, RUNTIME_DIR, cleanEnv, formatSeconds, freePort, killRunning, spawn } = require('./common');
 const { ensureInstalled } = require('./install');
+const { startQueueStack } = require('./queue');
 const {
 	CREDENTIAL,
 	OWNER,
 	ensureOwner,
 	exampleWorkflows,
 	importCredential,
+	freshFolder,
 	importWorkflows,
 	installPackage,
 	n8nEnv,
@@ -41,10 +46,13 @@ const USAGE = `Usage: npm start -- [options]
   --fresh             start from an empty user folder (deletes .n8n-runtime/user/)
   --no-build          do not run \`npm run build\` first
   --quiet             do not print a line per sandbox request or n8n's own output
+  --queue             n8n in queue mode: Redis, PostgreSQL, main (on --port), a worker and a
+                      webhook process, in a throw-away folder (installs redis-server and
+                      postgresql with apt-get when missing, as root)
   --help              this text`;
 
 function parseArguments(argv) {
-	const options = { port: 5678, sandboxPort: 8787, rateLimit: 10, fresh: false, build: true, quiet: false };
+	const options = { port: 5678, sandboxPort: 8787, rateLimit: 10, fresh: false, build: true, quiet: false, queue: false };
 	for (let index = 0; index < argv.length; index++) {
 		const [flag, inline] = argv[index].includes('=') ? argv[index].split(/=(.*)/s) : [argv[index], undefined];
 		const number = () => {
@@ -70,6 +78,9 @@ function parseArguments(argv) {
 				break;
 			case '--quiet':
 				options.quiet = true;
+				break;
+			case '--queue':
+				options.queue = true;
 				break;
 			case '--help':
 			case '-h':
@@ -136,6 +147,7 @@ function readExamplesState() {
 /** What is running, for stop(). */
 let sandbox;
 let n8n;
+let queueStack;
 let stopping;
 
 /** Stops n8n (SIGTERM to its process group, SIGKILL after 10 s) and the sandbox, then exits. */
@@ -147,6 +159,11 @@ function stop(reason, code = 0) {
 			say('Stopping n8n…');
 			await n8n.stop();
 		}
+		if (queueStack) {
+			say('Stopping n8n (main, worker, webhook), Redis and PostgreSQL…');
+			await queueStack.stop();
+			fs.rmSync(queueStack.folder, { recursive: true, force: true });
+		}
 		// Whatever was still starting (the build, the install, an import, n8n before it was ready).
 		await killRunning();
 		if (sandbox) await sandbox.close();
@@ -155,7 +172,7 @@ function stop(reason, code = 0) {
 		} catch {
 			// already gone
 		}
-		say(n8n || sandbox ? 'Stopped n8n and the sandbox.' : 'Stopped.');
+		say(n8n || queueStack || sandbox ? 'Stopped n8n and the sandbox.' : 'Stopped.');
 		process.exit(code);
 	})();
 	return stopping;
@@ -202,6 +219,8 @@ async function main() {
 			: (entry) => say(`sandbox │ ${entry.method} ${entry.path}${Object.keys(entry.query ?? {}).length ? `?${new URLSearchParams(entry.query)}` : ''} → ${entry.status ?? 'dropped'}${entry.fault ? ' (injected fault)' : ''}`),
 	});
 	say(`Sandbox (Maton gateway and control API) on ${sandbox.url}, key ${sandbox.apiKey}.`);
+
+	if (options.queue) return startQueueMode({ port, started });
 
 	const isNew = !fs.existsSync(path.join(USER_FOLDER, '.n8n', 'database.sqlite'));
 	const env = n8nEnv({ userFolder: USER_FOLDER, port, brokerPort });
@@ -253,6 +272,34 @@ async function main() {
 	say(`${line}\n`);
 	ready = true;
 	if (buffered.some((text) => /error/i.test(text))) for (const text of buffered) say(`n8n │ ${text}`);
+}
+
+/** --queue: the examples in a fresh queue-mode stack (queue.js), main on `port`. */
+async function startQueueMode({ port, started }) {
+	const examples = exampleWorkflows();
+	say(`Starting n8n ${N8N_VERSION} in queue mode: Redis, PostgreSQL, main on 127.0.0.1:${port}, a worker and a webhook process…`);
+	queueStack = await startQueueStack({ sandbox, workflows: examples, folder: freshFolder('queue-start-'), mainPort: port, log: say });
+	const { timings } = queueStack;
+	for (const name of ['main', 'worker', 'webhook']) {
+		queueStack.processes[name].child.on('exit', (code, signal) => {
+			if (!stopping) stop(`n8n ${name} exited (${signal ?? `code ${code}`}); see ${queueStack.logs[name]}.`, 1);
+		});
+	}
+	const line = '─'.repeat(72);
+	say(`\n${line}`);
+	say(`  n8n ${N8N_VERSION} in queue mode is running (${formatSeconds(Date.now() - started)} in all; n8n ready in ${formatSeconds(timings.n8n)}).`);
+	say('');
+	say(`  Editor     ${queueStack.mainUrl}/signin`);
+	say(`  Login      ${OWNER.email}  /  ${OWNER.password}`);
+	say(`  Webhooks   ${queueStack.webhookUrl}/webhook/<path>  (the webhook process; test URLs stay on main)`);
+	say(`  Worker     ${queueStack.workerUrl}/healthz/readiness`);
+	say(`  Redis      127.0.0.1:${queueStack.redis.port}   PostgreSQL 127.0.0.1:${queueStack.postgres.port} (database ${queueStack.postgres.database})`);
+	say(`  Sandbox    ${sandbox.url}  (request log: ${sandbox.url}/__sandbox/requests)`);
+	say(`  Credential "${CREDENTIAL.name}" (id ${CREDENTIAL.id}); ${examples.length} examples`);
+	say(`  Logs       ${path.relative(ROOT, queueStack.folder)}/{main,worker,webhook,redis,postgres}.log`);
+	say('');
+	say('  Ctrl-C stops everything and deletes that folder.');
+	say(`${line}\n`);
 }
 
 main().catch((error) => stop(`start: ${error.message}`, 1));
