@@ -34,11 +34,6 @@ export interface BuiltinWhatsApp {
 	version: string;
 }
 
-/**
- * The built-in node with its request base URL pointed at `baseUrl` (it hard-codes
- * https://graph.facebook.com/v13.0/): a constant replaced by another constant, so its per-item
- * work is unchanged.
- */
 /** Throws a BuiltinUnavailableError saying what to do when the runtime is missing or mismatched. */
 export function checkBuiltinAvailable(): void {
 	if (!fs.existsSync(NODE_FILE)) {
@@ -57,6 +52,11 @@ export function checkBuiltinAvailable(): void {
 	}
 }
 
+/**
+ * The built-in node with its request base URL pointed at `baseUrl` (it hard-codes
+ * https://graph.facebook.com/v13.0/): a constant replaced by another constant, so its per-item
+ * work is unchanged.
+ */
 export function loadBuiltinWhatsApp(baseUrl: string): BuiltinWhatsApp {
 	checkBuiltinAvailable();
 	const moduleInternals = Module as unknown as { _resolveFilename: ResolveFilename };
