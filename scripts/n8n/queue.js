@@ -31,8 +31,11 @@ const {
 } = require('./instance');
 const { ensureServicePackages, startPostgres, startRedis } = require('./services');
 
-/** n8n's own copy: GET /rest/executions/:id returns the run data in flatted's format. */
-const flatted = require(path.join(RUNTIME_MODULES, 'flatted'));
+/**
+ * n8n's own copy: GET /rest/executions/:id returns the run data in flatted's format. Loaded when
+ * first needed, because this file is loaded before the runtime is installed on a fresh clone.
+ */
+const flatted = { parse: (text) => require(path.join(RUNTIME_MODULES, 'flatted')).parse(text) };
 
 const FINISHED = ['success', 'error', 'crashed', 'canceled'];
 
