@@ -147,6 +147,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
+		description: 'Narrower filters, and how the override is set',
 		options: [
 			{
 				displayName: 'Maton Connection ID',

@@ -8,8 +8,11 @@ interface PackEntry {
 	size: number;
 }
 
-/** n8n loads only the JavaScript, the node's JSON and the icons: anything else is dead weight. */
-const MAX_TARBALL_BYTES = 60 * 1024;
+/**
+ * n8n loads only the JavaScript, the nodes' JSON and the icons: anything else is dead weight.
+ * (60 KB for the action node alone; the trigger added about 5 KB.)
+ */
+const MAX_TARBALL_BYTES = 72 * 1024;
 
 describe('npm pack', () => {
 	it('holds only dist/, README.md, LICENSE and package.json', () => {
@@ -32,6 +35,9 @@ describe('npm pack', () => {
 				'dist/nodes/WhatsAppMaton/WhatsAppMaton.node.js',
 				'dist/nodes/WhatsAppMaton/WhatsAppMaton.node.json',
 				'dist/credentials/MatonApi.credentials.js',
+				'dist/nodes/WhatsAppMatonTrigger/WhatsAppMatonTrigger.node.js',
+				'dist/nodes/WhatsAppMatonTrigger/WhatsAppMatonTrigger.node.json',
+				'dist/credentials/WhatsAppMetaAppApi.credentials.js',
 				'dist/icons/whatsapp.svg',
 				'dist/icons/whatsapp.dark.svg',
 				'dist/icons/maton.svg',
