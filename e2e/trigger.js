@@ -1,0 +1,228 @@
+'use strict';
+/**
+ * End-to-end cases of the WhatsApp (Maton) Trigger in a running n8n: a workflow is activated
+ * through the REST API (the trigger sets the sandbox number's webhook override, and the sandbox
+ * verifies the URL with Meta's GET before answering), the simulated customer writes, and the
+ * case waits for the workflow's reply at the sandbox; deactivating must remove the override.
+ *
+ * Independent of how n8n runs, so that the same cases serve single-process and queue mode:
+ *   case.run(context), context = {
+ *     baseUrl,         // n8n's main process (REST API), e.g. http://127.0.0.1:5678
+ *     webhookBaseUrl,  // where production webhooks are served (the main process, or queue
+ *                      // mode's webhook process): the override must point there
+ *     sandbox,         // { url } of the Maton sandbox n8n's credential points at (in-process or not)
+ *     cookie,          // an owner session cookie for the REST API
+ *     replyDeadlineMs, // how long the reply may take (default 5000)
+ *   }
+ * The cases leave every workflow they activate deactivated again.
+ */
+const assert = require('node:assert/strict');
+
+const PHONE = '106540352242922';
+const CUSTOMER = '16315551181';
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function json(response, what) {
+	const text = await response.text();
+	assert.ok(response.ok, `${what} → ${response.status} ${text.slice(0, 500)}`);
+	return text ? JSON.parse(text) : {};
+}
+
+function rest(context) {
+	const headers = { cookie: context.cookie, 'content-type': 'application/json' };
+	return {
+		get: async (path) => json(await fetch(`${context.baseUrl}${path}`, { headers }), `GET ${path}`),
+		post: async (path, body) => json(await fetch(`${context.baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body ?? {}) }), `POST ${path}`),
+	};
+}
+
+function sandboxApi(context) {
+	const url = context.sandbox.url;
+	return {
+		webhooks: async () => json(await fetch(`${url}/__sandbox/webhooks`), 'GET /__sandbox/webhooks'),
+		requests: async () => (await json(await fetch(`${url}/__sandbox/requests?api=gateway`), 'GET /__sandbox/requests')).requests,
+		messages: async () => (await json(await fetch(`${url}/__sandbox/messages`), 'GET /__sandbox/messages')).messages,
+		customer: async (body) => json(await fetch(`${url}/__sandbox/customer`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }), 'POST /__sandbox/customer'),
+		configure: async (body) => json(await fetch(`${url}/__sandbox/webhooks/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }), 'POST /__sandbox/webhooks/config'),
+	};
+}
+
+/** Polls `check` (async, truthy when done) every 100 ms for at most `ms`. */
+async function within(ms, check) {
+	const started = Date.now();
+	for (;;) {
+		const value = await check();
+		if (value) return { value, ms: Date.now() - started };
+		if (Date.now() - started > ms) return { value: undefined, ms: Date.now() - started };
+		await sleep(100);
+	}
+}
+
+/**
+ * How long activation may take. n8n 2.41 publishes through an outbox (N8N_USE_WORKFLOW_PUBLICATION_SERVICE,
+ * on by default): the REST call returns at once and the trigger's checkExists/create run moments
+ * later in the background, so the case waits for the override to appear.
+ */
+const ACTIVATION_TIMEOUT_MS = 40_000;
+
+/** n8n's record of why a workflow could not be activated, if any. */
+async function activationError(context, workflowId) {
+	try {
+		const answer = await rest(context).get(`/rest/active-workflows/error/${workflowId}`);
+		return answer.data ? JSON.stringify(answer.data) : 'none';
+	} catch (error) {
+		return `(could not read: ${error.message})`;
+	}
+}
+
+/**
+ * Activates a workflow as the editor's Publish does, waits until the trigger has set its
+ * override at the sandbox, and returns its webhook URL.
+ */
+async function activate(context, workflowId) {
+	const api = rest(context);
+	const sandbox = sandboxApi(context);
+	const workflow = (await api.get(`/rest/workflows/${workflowId}`)).data;
+	const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-whatsapp-maton.whatsAppMatonTrigger');
+	assert.ok(trigger?.webhookId, `workflow ${workflowId} has a WhatsApp (Maton) Trigger with a webhookId`);
+	const url = `${context.webhookBaseUrl.replace(/\/+$/, '')}/webhook/${trigger.webhookId}/webhook`;
+	const started = Date.now();
+	await api.post(`/rest/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
+	const { value } = await within(ACTIVATION_TIMEOUT_MS, async () => (await sandbox.webhooks()).overrides.phoneNumbers[PHONE]?.url === url);
+	if (!value) {
+		const requests = (await sandbox.requests()).map((request) => `${request.method} ${request.path} → ${request.status}`);
+		assert.fail(
+			`within ${ACTIVATION_TIMEOUT_MS} ms of activation the override should point at ${url}; the sandbox has ${JSON.stringify((await sandbox.webhooks()).overrides)}; ` +
+				`gateway requests: ${requests.join(', ') || 'none'}; n8n's activation error: ${await activationError(context, workflowId)}`,
+		);
+	}
+	return { url, activationMs: Date.now() - started };
+}
+
+/** Deactivates and waits until the trigger's delete() has removed the override. */
+async function deactivate(context, workflowId) {
+	await rest(context).post(`/rest/workflows/${workflowId}/deactivate`, {});
+	const sandbox = sandboxApi(context);
+	const { value, ms } = await within(ACTIVATION_TIMEOUT_MS, async () => Object.keys((await sandbox.webhooks()).overrides.phoneNumbers).length === 0);
+	assert.ok(value, `deactivating removed the override within ${ACTIVATION_TIMEOUT_MS} ms (${JSON.stringify((await sandbox.webhooks()).overrides)})`);
+	return ms;
+}
+
+/** The executions n8n recorded for a workflow. */
+async function executionsOf(context, workflowId) {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const answer = await rest(context).get(`/rest/executions?filter=${filter}&limit=50`);
+	return answer.data?.results ?? answer.data ?? [];
+}
+
+/** Polls the sandbox until `find(messages)` returns something, or the deadline passes. */
+async function waitForMessage(api, find, deadlineMs, what) {
+	const started = Date.now();
+	for (;;) {
+		const found = find(await api.messages());
+		if (found) return { found, ms: Date.now() - started };
+		if (Date.now() - started > deadlineMs) throw new Error(`no ${what} at the sandbox within ${deadlineMs} ms`);
+		await sleep(50);
+	}
+}
+
+/** The override the sandbox holds for the phone number, after an activation. */
+async function expectOverride(api, url) {
+	const state = await api.webhooks();
+	assert.equal(state.overrides.phoneNumbers[PHONE]?.url, url);
+	const verification = state.verifications.filter((entry) => entry.url === url).at(-1);
+	assert.ok(verification?.ok, `Meta's GET verification of ${url} passed (${JSON.stringify(verification)})`);
+	return state;
+}
+
+async function expectNoOverride(api) {
+	const state = await api.webhooks();
+	assert.deepEqual(state.overrides, { businessAccounts: {}, phoneNumbers: {} }, 'deactivating removed the override');
+}
+
+module.exports = [
+	{
+		name: 'trigger-01 echo bot: activate, the customer sends "hi", the reply quotes it within 5 s; a redelivery runs nothing; deactivate removes the override',
+		async run(context) {
+			const api = sandboxApi(context);
+			const deadline = context.replyDeadlineMs ?? 5000;
+			const workflowId = 'matonExample0007';
+			// Meta checks the URL before it answers the override call: n8n must serve the GET while
+			// the trigger's create() is still waiting for that answer.
+			await api.configure({ verification: 'sync', statusDelayMs: 50 });
+			const { url, activationMs } = await activate(context, workflowId);
+			try {
+				await expectOverride(api, url);
+				const hi = await api.customer({ kind: 'text', text: 'hi' });
+				assert.equal(hi.delivery?.status, 200, `the trigger answered the delivery 200 (${JSON.stringify(hi.delivery)})`);
+				const { found: reply, ms } = await waitForMessage(
+					api,
+					(messages) => messages.find((message) => message.kind === 'message' && message.body?.context?.message_id === hi.message.id),
+					deadline,
+					`reply with context.message_id ${hi.message.id}`,
+				);
+				assert.equal(reply.to, CUSTOMER);
+				assert.deepEqual(reply.body.text, { body: 'You said: hi' });
+				const messages = await api.messages();
+				const read = messages.find((message) => message.kind === 'status');
+				assert.ok(read, 'the message was marked as read first');
+				assert.deepEqual(read.body, { messaging_product: 'whatsapp', status: 'read', message_id: hi.message.id, typing_indicator: { type: 'text' } });
+				const replyIndex = messages.findIndex((message) => message.kind === 'message' && message.id === reply.id);
+				assert.ok(messages.indexOf(read) < replyIndex, 'mark as read came before the reply');
+
+				// Meta redelivers what it thinks was lost: the same payload again starts no run.
+				const again = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(hi.payload) });
+				assert.equal(again.status, 200, 'a redelivery is answered 200');
+				// The reply's sent/delivered/read statuses (off by default) start no run either.
+				await sleep(1500);
+				const state = await api.webhooks();
+				const statuses = state.deliveries.filter((delivery) => delivery.what.startsWith('status '));
+				assert.deepEqual(statuses.map((delivery) => [delivery.what, delivery.status]), [
+					['status sent', 200],
+					['status delivered', 200],
+					['status read', 200],
+				]);
+				const runs = await executionsOf(context, workflowId);
+				assert.equal(runs.length, 1, `one run for "hi" (not for its redelivery nor the statuses); got ${runs.length}`);
+				const replies = (await api.messages()).filter((message) => message.kind === 'message');
+				assert.equal(replies.length, 1, 'one reply');
+				return `[activation ${activationMs} ms, reply after ${ms} ms]`;
+			} finally {
+				await deactivate(context, workflowId);
+				await expectNoOverride(api);
+			}
+		},
+	},
+	{
+		name: 'trigger-02 route by button reply: a tap on "track_order" gets the order status, in context',
+		async run(context) {
+			const api = sandboxApi(context);
+			const workflowId = 'matonExample0009';
+			const { url } = await activate(context, workflowId);
+			try {
+				await expectOverride(api, url);
+				const tap = await api.customer({ kind: 'button', id: 'track_order', title: 'Track my order' });
+				assert.equal(tap.delivery?.status, 200);
+				const { found: reply } = await waitForMessage(
+					api,
+					(messages) => messages.find((message) => message.kind === 'message' && message.body?.context?.message_id === tap.message.id),
+					context.replyDeadlineMs ?? 5000,
+					'the routed reply',
+				);
+				assert.deepEqual(reply.body.text, { body: 'Your order A10245 has shipped: https://shop.example.com/track/A10245' });
+				const other = await api.customer({ kind: 'button', id: 'something_else', title: 'Other' });
+				const { found: fallback } = await waitForMessage(
+					api,
+					(messages) => messages.find((message) => message.kind === 'message' && message.body?.context?.message_id === other.message.id),
+					context.replyDeadlineMs ?? 5000,
+					'the fallback reply',
+				);
+				assert.deepEqual(fallback.body.text, { body: 'Sorry, I did not get "Other". Please tap one of the buttons.' });
+			} finally {
+				await deactivate(context, workflowId);
+				await expectNoOverride(api);
+			}
+		},
+	},
+];
