@@ -225,4 +225,41 @@ module.exports = [
 			}
 		},
 	},
+	{
+		name: 'trigger-03 out-of-hours auto-reply: answers only outside opening hours (Europe/Berlin, now)',
+		async run(context) {
+			const api = sandboxApi(context);
+			const workflowId = 'matonExample0008';
+			// The same rule as the example's "Closed?" node, on this machine's clock.
+			const parts = Object.fromEntries(
+				new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: 'numeric', hourCycle: 'h23', weekday: 'short' })
+					.formatToParts(new Date())
+					.map((part) => [part.type, part.value]),
+			);
+			const closed = Number(parts.hour) < 9 || Number(parts.hour) >= 18 || ['Sat', 'Sun'].includes(parts.weekday);
+			const { url } = await activate(context, workflowId);
+			try {
+				await expectOverride(api, url);
+				const question = await api.customer({ kind: 'text', text: 'are you open?' });
+				assert.equal(question.delivery?.status, 200);
+				const isReply = (message) => message.kind === 'message' && message.body?.context?.message_id === question.message.id;
+				if (closed) {
+					const { found } = await waitForMessage(api, (messages) => messages.find(isReply), context.replyDeadlineMs ?? 5000, 'the auto-reply');
+					assert.match(found.body.text.body, /^Thanks for your message! We are closed right now/);
+				} else {
+					const { value: runs } = await within(10_000, async () => {
+						const found = await executionsOf(context, workflowId);
+						return found.length > 0 && found.every((run) => run.status !== 'running' && run.status !== 'new') ? found : undefined;
+					});
+					assert.equal(runs?.length, 1, 'the message started one run');
+					assert.equal(runs[0].status, 'success');
+					assert.equal((await api.messages()).filter(isReply).length, 0, 'no auto-reply during opening hours');
+				}
+				return `[${closed ? 'closed' : 'open'}: Berlin ${parts.weekday} ${parts.hour}h]`;
+			} finally {
+				await deactivate(context, workflowId);
+				await expectNoOverride(api);
+			}
+		},
+	},
 ];
