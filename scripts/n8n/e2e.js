@@ -255,7 +255,7 @@ async function main() {
 			}
 		}
 		// The browser part (e2e/browser.js) runs here, against the same server and sandbox.
-		const browserCases = require('../../e2e/browser').filter((testCase) => !options.only || testCase.name.includes(options.only));
+		const browserCases = [...require('../../e2e/browser'), ...require('../../e2e/trigger-browser')].filter((testCase) => !options.only || testCase.name.includes(options.only));
 		const artifactsDir = path.join(userFolder, 'browser');
 		for (const testCase of browserCases) {
 			if (testCase.skip) {
