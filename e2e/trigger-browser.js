@@ -30,8 +30,7 @@ module.exports = [
 				await node.dblclick();
 				const ndv = page.locator('[data-test-id=ndv]');
 				await ndv.waitFor();
-				// n8n treats "Setup" as the node's main authentication field (the credentials depend on it):
-				// the panel shows the credential instead, and the choice comes with the credential's type.
+				assert.equal(await editor.selectValue(ndv.locator('[data-test-id=parameter-input-setup]')), 'Through Maton', 'Setup is shown as a parameter');
 				assert.equal(await editor.selectValue(ndv.locator('[data-test-id=node-credentials-select]')), 'Maton API (sandbox)', 'Credential');
 				const text = await ndv.innerText();
 				assert.match(text, /signatures cannot be checked/, 'the notice says what Through Maton cannot check');

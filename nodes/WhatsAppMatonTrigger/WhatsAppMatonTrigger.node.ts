@@ -74,13 +74,16 @@ export class WhatsAppMatonTrigger implements INodeType {
 		defaults: { name: 'WhatsApp (Maton) Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		// `hide` rather than `show`: n8n's editor takes a parameter that credentials `show` on for
+		// the node's authentication field and moves it out of the parameters panel, and Setup is
+		// more than authentication (it decides whether the trigger registers itself).
 		credentials: [
-			{ name: CREDENTIAL_TYPE, required: true, displayOptions: { show: { setup: ['maton'] } } },
+			{ name: CREDENTIAL_TYPE, required: true, displayOptions: { hide: { setup: ['ownApp'] } } },
 			{
 				name: 'whatsAppMetaAppApi',
 				required: true,
 				testedBy: 'metaAppCredentialTest',
-				displayOptions: { show: { setup: ['ownApp'] } },
+				displayOptions: { hide: { setup: ['maton'] } },
 			},
 		],
 		webhooks: [
