@@ -262,4 +262,67 @@ module.exports = [
 			}
 		},
 	},
+	{
+		name: 'trigger-04 own Meta app: the user\'s verify token answers Meta\'s GET, signed deliveries run, a forged signature gets 401 and no run',
+		async run(context) {
+			const api = rest(context);
+			const sandbox = sandboxApi(context);
+			const appSecret = 'a3f1c2d4e5b60718293a4b5c6d7e8f90';
+			const verifyToken = 'e2e-own-app-verify-token-7f3a';
+			const credential = (await api.post('/rest/credentials', { name: 'Meta app (e2e)', type: 'whatsAppMetaAppApi', data: { verifyToken, appSecret } })).data;
+			const echo = require('../examples/07-echo-bot.json');
+			const nodes = structuredClone(echo.nodes).map((node) =>
+				node.type === 'n8n-nodes-whatsapp-maton.whatsAppMatonTrigger'
+					? { ...node, id: '7e2e0000-0000-4000-8000-000000000001', webhookId: '7e2e0000-0000-4000-8000-0000000000aa', parameters: { setup: 'ownApp', events: ['message'], options: {} }, credentials: { whatsAppMetaAppApi: { id: credential.id, name: credential.name } } }
+					: { ...node, id: node.id.replace(/^5a1d/, '7e2e') },
+			);
+			const workflow = (await api.post('/rest/workflows', { name: 'Own Meta app (e2e)', nodes, connections: echo.connections, settings: echo.settings, active: false })).data;
+			const url = `${context.webhookBaseUrl.replace(/\/+$/, '')}/webhook/7e2e0000-0000-4000-8000-0000000000aa/webhook`;
+			const verify = (token) => fetch(`${url}?hub.mode=subscribe&hub.verify_token=${encodeURIComponent(token)}&hub.challenge=424242`);
+			try {
+				await api.post(`/rest/workflows/${workflow.id}/activate`, { versionId: workflow.versionId });
+				const { value: live } = await within(ACTIVATION_TIMEOUT_MS, async () => (await verify(verifyToken)).status === 200);
+				assert.ok(live, `the production webhook answered the verification within ${ACTIVATION_TIMEOUT_MS} ms (activation error: ${await activationError(context, workflow.id)})`);
+				const wrong = await verify('not-the-token');
+				assert.equal(wrong.status, 403, 'a wrong verify token → 403');
+				assert.equal(await (await verify(verifyToken)).text(), '424242', 'the challenge echoed as is');
+
+				// What the user does in Meta's app settings, done here through the sandbox: point the
+				// number at the URL with their verify token (the sandbox checks it with the GET).
+				await sandbox.configure({ appSecret, statusDelayMs: 50 });
+				const set = await fetch(`${context.sandbox.url}/whatsapp-business/v25.0/${PHONE}`, {
+					method: 'POST',
+					headers: { authorization: 'Bearer sandbox-key', 'content-type': 'application/json' },
+					body: JSON.stringify({ webhook_configuration: { override_callback_uri: url, verify_token: verifyToken } }),
+				});
+				assert.equal(set.status, 200, `the sandbox verified the URL with the user's token (${await set.text()})`);
+
+				const hi = await sandbox.customer({ kind: 'text', text: 'hi, signed' });
+				assert.equal(hi.delivery?.status, 200, 'a correctly signed delivery → 200');
+				const { found: reply } = await waitForMessage(
+					sandbox,
+					(messages) => messages.find((message) => message.kind === 'message' && message.body?.context?.message_id === hi.message.id),
+					context.replyDeadlineMs ?? 5000,
+					'the reply to the signed message',
+				);
+				assert.deepEqual(reply.body.text, { body: 'You said: hi, signed' });
+
+				const forgedBody = JSON.stringify({ ...hi.payload, entry: [{ ...hi.payload.entry[0], changes: [{ ...hi.payload.entry[0].changes[0], value: { ...hi.payload.entry[0].changes[0].value, messages: [{ ...hi.payload.entry[0].changes[0].value.messages[0], id: 'wamid.FORGED' }] } }] }] });
+				const forged = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${'0'.repeat(64)}` }, body: forgedBody });
+				assert.equal(forged.status, 401, 'a wrong signature → 401');
+				const unsigned = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: forgedBody });
+				assert.equal(unsigned.status, 401, 'no signature → 401');
+				await sleep(1000);
+				const runs = await executionsOf(context, workflow.id);
+				assert.equal(runs.length, 1, `only the signed message ran (got ${runs.length} runs)`);
+			} finally {
+				await api.post(`/rest/workflows/${workflow.id}/deactivate`, {}).catch(() => undefined);
+				await fetch(`${context.sandbox.url}/whatsapp-business/v25.0/${PHONE}`, {
+					method: 'POST',
+					headers: { authorization: 'Bearer sandbox-key', 'content-type': 'application/json' },
+					body: JSON.stringify({ webhook_configuration: { override_callback_uri: '' } }),
+				});
+			}
+		},
+	},
 ];
