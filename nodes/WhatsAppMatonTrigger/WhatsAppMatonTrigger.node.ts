@@ -18,7 +18,6 @@ import { firstDelivery } from './dedup';
 import { triggerProperties } from './description';
 import { eventsOf, wanted, type EventFilter, type EventType, type WebhookEvent } from './events';
 import {
-	businessAccountIdOf,
 	checkOverrideUrl,
 	gatewayRequest,
 	isOwnUrl,
@@ -231,12 +230,12 @@ export class WhatsAppMatonTrigger implements INodeType {
 
 		if (setup === 'maton') {
 			// No signature to check: refuse what is not for the number or account we registered.
+			// (A phone number ID names one number of one account, so it is the whole check there;
+			// the credential's default account may be another of the user's accounts.)
 			const target = await overrideTarget(this);
-			const account = target.scope === 'phoneNumber' ? await businessAccountIdOf(this) : target.id;
-			const foreign = events.some(
-				(event) => !forRegisteredTarget(event, target) || (account !== '' && event.businessAccountId !== account),
-			);
-			if (foreign) return reply(this, 403, 'Forbidden: not the registered phone number or business account');
+			if (events.some((event) => !forRegisteredTarget(event, target))) {
+				return reply(this, 403, 'Forbidden: not the registered phone number or business account');
+			}
 		}
 
 		const options = this.getNodeParameter('options', {}) as IDataObject;

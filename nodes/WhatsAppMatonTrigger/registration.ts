@@ -111,7 +111,7 @@ export async function overrideTarget(context: ParameterContext): Promise<Overrid
 }
 
 /** The node's business account ID, else the credential's default ('' when neither is set). */
-export async function businessAccountIdOf(context: ParameterContext): Promise<string> {
+async function businessAccountIdOf(context: ParameterContext): Promise<string> {
 	const own = String(context.getNodeParameter('businessAccountId', '') ?? '').trim();
 	if (own !== '') return own;
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);

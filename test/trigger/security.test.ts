@@ -113,9 +113,21 @@ describe('Through Maton: only the registered number or account', () => {
 		expect(call.items).toEqual([]);
 	});
 
-	it("a body for another business account (the credential's default) → 403", async () => {
-		const call = await callWebhook(maton, { body: incoming(samples.text, { businessAccountId: '888888888888' }) });
+	it("One Phone Number: the phone number ID decides, whatever the credential's default business account", async () => {
+		const call = await callWebhook(
+			{ ...maton, credentials: { matonApi: matonCredentials({ businessAccountId: '777777777777' }) } },
+			{ body: incoming(samples.text, { businessAccountId: '888888888888' }) },
+		);
+		expect(call.response.status).toBe(200);
+		expect(call.items).toHaveLength(1);
+	});
+
+	it('a POST mixing events of the registered number and of another → 403, none of them runs', async () => {
+		const body = incoming(samples.text);
+		body.entry.push(incoming(samples.text, { phoneNumberId: '999999999999' }).entry[0]);
+		const call = await callWebhook(maton, { body });
 		expect(call.response.status).toBe(403);
+		expect(call.items).toEqual([]);
 	});
 
 	it('Whole Business Account: a body for another account → 403; any number of ours → 200', async () => {
