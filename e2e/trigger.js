@@ -325,4 +325,31 @@ module.exports = [
 			}
 		},
 	},
+	{
+		name: 'trigger-05 listen for test event: the test URL is registered while the editor listens, the "hi" runs once, then the override is gone',
+		async run(context) {
+			const api = rest(context);
+			const sandbox = sandboxApi(context);
+			const workflowId = 'matonExample0007';
+			const workflow = (await api.get(`/rest/workflows/${workflowId}`)).data;
+			const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-whatsapp-maton.whatsAppMatonTrigger');
+			const testUrl = `${context.webhookBaseUrl.replace(/\/+$/, '')}/webhook-test/${trigger.webhookId}/webhook`;
+			// What "Execute workflow" / "Listen for test event" sends for a workflow started by a webhook trigger.
+			const started = (await api.post(`/rest/workflows/${workflowId}/run`, { workflowData: workflow, triggerToStartFrom: { name: trigger.name } })).data;
+			assert.equal(started.waitingForWebhook, true, `n8n waits for the test webhook (${JSON.stringify(started)})`);
+			const { value: listening } = await within(ACTIVATION_TIMEOUT_MS, async () => (await sandbox.webhooks()).overrides.phoneNumbers[PHONE]?.url === testUrl);
+			assert.ok(listening, `the test URL ${testUrl} was registered (${JSON.stringify((await sandbox.webhooks()).overrides)})`);
+			const hi = await sandbox.customer({ kind: 'text', text: 'hi' });
+			assert.equal(hi.delivery?.status, 200, `the test webhook answered 200 (${JSON.stringify(hi.delivery)})`);
+			const { found: reply } = await waitForMessage(
+				sandbox,
+				(messages) => messages.find((message) => message.kind === 'message' && message.body?.context?.message_id === hi.message.id),
+				context.replyDeadlineMs ?? 5000,
+				'the reply of the test run',
+			);
+			assert.deepEqual(reply.body.text, { body: 'You said: hi' });
+			const { value: removed } = await within(ACTIVATION_TIMEOUT_MS, async () => Object.keys((await sandbox.webhooks()).overrides.phoneNumbers).length === 0);
+			assert.ok(removed, `after the test event the override was removed (${JSON.stringify((await sandbox.webhooks()).overrides)})`);
+		},
+	},
 ];
