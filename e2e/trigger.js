@@ -352,4 +352,32 @@ module.exports = [
 			assert.ok(removed, `after the test event the override was removed (${JSON.stringify((await sandbox.webhooks()).overrides)})`);
 		},
 	},
+	{
+		name: 'trigger-06 test listen on an active workflow: the test URL takes over, then the production URL is restored',
+		async run(context) {
+			const api = rest(context);
+			const sandbox = sandboxApi(context);
+			const workflowId = 'matonExample0007';
+			const { url } = await activate(context, workflowId);
+			try {
+				const workflow = (await api.get(`/rest/workflows/${workflowId}`)).data;
+				const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-whatsapp-maton.whatsAppMatonTrigger');
+				const testUrl = `${context.webhookBaseUrl.replace(/\/+$/, '')}/webhook-test/${trigger.webhookId}/webhook`;
+				const started = (await api.post(`/rest/workflows/${workflowId}/run`, { workflowData: workflow, triggerToStartFrom: { name: trigger.name } })).data;
+				assert.equal(started.waitingForWebhook, true, `n8n waits for the test webhook (${JSON.stringify(started)})`);
+				const { value: listening } = await within(ACTIVATION_TIMEOUT_MS, async () => (await sandbox.webhooks()).overrides.phoneNumbers[PHONE]?.url === testUrl);
+				assert.ok(listening, `the test URL took over (${JSON.stringify((await sandbox.webhooks()).overrides)})`);
+				const hi = await sandbox.customer({ kind: 'text', text: 'hi' });
+				assert.equal(hi.delivery?.url, testUrl);
+				const { value: restored } = await within(ACTIVATION_TIMEOUT_MS, async () => (await sandbox.webhooks()).overrides.phoneNumbers[PHONE]?.url === url);
+				assert.ok(restored, `the production URL came back (${JSON.stringify((await sandbox.webhooks()).overrides)})`);
+				const verification = (await sandbox.webhooks()).verifications.filter((entry) => entry.url === url);
+				assert.equal(verification.length, 2, 'Meta verified the production URL again on restore (with the same derived token)');
+				assert.ok(verification.every((entry) => entry.ok));
+			} finally {
+				await deactivate(context, workflowId);
+				await expectNoOverride(sandbox);
+			}
+		},
+	},
 ];
