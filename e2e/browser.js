@@ -121,6 +121,11 @@ module.exports = [
 
 				// The node's actions; "Send a text message" adds it (and a manual trigger before it).
 				await item.click();
+				// With the trigger in the package, n8n lists the node and its trigger as one entry and
+				// opens it on the triggers, with the actions folded: unfold them.
+				const actions = page.locator('[data-test-id=node-creator-category-item]', { hasText: /^Actions/ }).first();
+				await actions.waitFor();
+				if (await page.locator('[data-category-collapsed=true] [data-test-id=node-creator-category-item]', { hasText: /^Actions/ }).count()) await actions.click();
 				await editor.nodeCreatorItem(ACTION).click();
 				const ndv = page.locator('[data-test-id=ndv]');
 				await ndv.waitFor();

@@ -18,6 +18,8 @@ const USAGE = `Usage: npm run sandbox -- [options]
                                                                                  env MATON_SANDBOX_KEY
   --templates <n>   generated templates besides the named ones (default 120)
   --verbose, -v     print one line per request
+
+  npm run sandbox -- customer --help   the simulated customer of a running sandbox
   --help, -h        this text`;
 
 function fail(message) {
@@ -137,7 +139,14 @@ async function main() {
 	}, 500).unref();
 }
 
-main().catch((error) => {
-	process.stderr.write(`sandbox: ${error?.stack ?? error}\n`);
-	process.exit(1);
-});
+if (process.argv[2] === 'customer') {
+	// `npm run sandbox -- customer text "hi"`: talk to a running sandbox instead of starting one.
+	require('./customer-cli')
+		.runCustomer(process.argv.slice(3))
+		.then((code) => process.exit(code));
+} else {
+	main().catch((error) => {
+		process.stderr.write(`sandbox: ${error?.stack ?? error}\n`);
+		process.exit(1);
+	});
+}

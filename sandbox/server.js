@@ -23,6 +23,7 @@ const { GraphError, MatonError } = require('./errors');
 const { handleGraph, DEFAULT_VERSION } = require('./graph');
 const { boundaryOf, parseMultipart } = require('./multipart');
 const { SEED_IDS, MAGIC_RECIPIENTS, createState, resetState } = require('./seed');
+const { configureWebhooks, createWebhookState, customerSends, handleWebhookGraph, scheduleStatuses, webhookSnapshot } = require('./webhooks');
 
 const DEFAULT_API_KEY = 'sandbox-key';
 const DEFAULT_PORT = 8787;
@@ -251,6 +252,15 @@ async function startSandbox(options = {}) {
 	if (!Number.isFinite(latencyMs) || latencyMs < 0 || latencyMs > 60_000) throw new Error('startSandbox: latencyMs must be 0 to 60000');
 
 	const state = createState({ apiKeys, rateLimitPerSecond, extraTemplates: options.extraTemplates });
+	state.webhooks = createWebhookState();
+	/** Timers of pending status deliveries, so that close() and reset drop them. */
+	const statusTimers = new Set();
+	const resetAll = () => {
+		resetState(state);
+		for (const timer of statusTimers) clearTimeout(timer);
+		statusTimers.clear();
+		state.webhooks = createWebhookState();
+	};
 	let baseUrl = '';
 	/** Timers of delayed answers, so that close() does not wait for them. */
 	const delays = new Set();
@@ -400,7 +410,7 @@ async function startSandbox(options = {}) {
 			}
 		}
 		if (what === 'reset' && method === 'POST') {
-			resetState(state);
+			resetAll();
 			return sendJson(res, 200, { success: true, ids: SEED_IDS });
 		}
 		if (what === 'faults') {
@@ -417,6 +427,30 @@ async function startSandbox(options = {}) {
 					return sendJson(res, 400, { error: { message: error.message } });
 				}
 			}
+		}
+		if (what === 'webhooks') {
+			if (method === 'GET' && id === undefined) return sendJson(res, 200, webhookSnapshot(state));
+			if (method === 'DELETE' && id === undefined) {
+				state.webhooks.deliveries.length = 0;
+				state.webhooks.inbound.length = 0;
+				state.webhooks.verifications.length = 0;
+				return sendJson(res, 200, { success: true });
+			}
+			if (method === 'POST' && id === 'config') {
+				try {
+					return sendJson(res, 200, configureWebhooks(state, body ?? {}));
+				} catch (error) {
+					return sendJson(res, 400, { error: { message: error.message } });
+				}
+			}
+		}
+		if (what === 'customer' && method === 'POST') {
+			// The simulated customer: { kind, text?, id?, title?, ... } posted to the registered URL.
+			const input = body && typeof body === 'object' ? body : {};
+			return customerSends(state, String(input.kind ?? id ?? 'text'), input, SEED_IDS.phoneNumberId).then(
+				(result) => sendJson(res, 200, result),
+				(error) => sendJson(res, 400, { error: { message: error.message } }),
+			);
 		}
 		if (what === 'messages') {
 			if (method === 'GET') return sendJson(res, 200, { messages: state.messages });
@@ -641,6 +675,9 @@ async function startSandbox(options = {}) {
 			entry.connectionId = connection.connection_id;
 			if (parsed.invalid === 'json') throw new GraphError(100, '(#100) Invalid JSON in the request body');
 			if (parsed.invalid === 'multipart') throw new GraphError(100, '(#100) Invalid multipart body');
+			const webhookAnswer = await handleWebhookGraph(state, { method, segments: graphSegments, query, body: parsed.body });
+			if (webhookAnswer) return sendJson(res, webhookAnswer.status, webhookAnswer.body, version ? { 'facebook-api-version': version } : {});
+			const sentBefore = state.messages.length;
 			const answer = handleGraph(state, {
 				method,
 				segments: graphSegments,
@@ -651,7 +688,10 @@ async function startSandbox(options = {}) {
 				baseUrl,
 				connectionId: connection.connection_id,
 			});
-			return sendJson(res, answer.status, answer.body, version ? { 'facebook-api-version': version } : {});
+			sendJson(res, answer.status, answer.body, version ? { 'facebook-api-version': version } : {});
+			// Meta follows each business message with sent, delivered and read statuses.
+			if (state.messages.length > sentBefore) scheduleStatuses(state, state.messages[state.messages.length - 1], statusTimers);
+			return undefined;
 		} catch (error) {
 			return fail(error);
 		}
@@ -691,7 +731,7 @@ async function startSandbox(options = {}) {
 			...overrides,
 		}),
 		reset: () => {
-			resetState(state);
+			resetAll();
 		},
 		injectFaults: (faults) => {
 			queueFaults(faults);
@@ -703,6 +743,8 @@ async function startSandbox(options = {}) {
 					entry.resolve(false);
 				}
 				delays.clear();
+				for (const timer of statusTimers) clearTimeout(timer);
+				statusTimers.clear();
 				server.close(() => resolve());
 				server.closeAllConnections();
 			});

@@ -11,7 +11,8 @@
  *  4. checks the running server: the node type is loaded, the credential test passes, the
  *     examples are there and a manual run through the REST API reaches the sandbox;
  *  5. runs each example with `n8n execute --id` and asserts on n8n's output and on what the
- *     sandbox received (e2e/cases.js);
+ *     sandbox received (e2e/cases.js), then the trigger cases (e2e/trigger.js: activate a
+ *     workflow, the sandbox's simulated customer writes, the reply arrives at the sandbox);
  *  6. runs the browser cases (e2e/browser.js: sign in, add the node from the node panel and run
  *     a workflow from the editor, in Debian's Chromium; screenshots into docs/ only with
  *     --update-screenshots);
@@ -253,8 +254,20 @@ async function main() {
 			});
 		}
 
+		// The trigger cases (e2e/trigger.js): activation through the REST API, the simulated
+		// customer, the reply at the sandbox. Single process: webhooks are served by the main one.
+		const triggerCases = require('../../e2e/trigger').filter((testCase) => !options.only || testCase.name.includes(options.only));
+		if (triggerCases.length > 0) {
+			const cookie = await signIn(server.baseUrl);
+			for (const testCase of triggerCases) {
+				await record(testCase.name, () => {
+					sandbox.reset();
+					return testCase.run({ baseUrl: server.baseUrl, webhookBaseUrl: server.baseUrl, sandbox, cookie });
+				});
+			}
+		}
 		// The browser part (e2e/browser.js) runs here, against the same server and sandbox.
-		const browserCases = require('../../e2e/browser').filter((testCase) => !options.only || testCase.name.includes(options.only));
+		const browserCases = [...require('../../e2e/browser'), ...require('../../e2e/trigger-browser')].filter((testCase) => !options.only || testCase.name.includes(options.only));
 		const artifactsDir = path.join(userFolder, 'browser');
 		for (const testCase of browserCases) {
 			if (testCase.skip) {

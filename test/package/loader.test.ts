@@ -52,8 +52,11 @@ describe('the built package, loaded by n8n-core', () => {
 	it('registers the node and the credential under the package name', async () => {
 		const loaded = await loadPackageFromDist(packageDir);
 		expect(loaded.packageName).toBe('n8n-nodes-whatsapp-maton');
-		expect(loaded.fullNodeTypeNames).toEqual(['n8n-nodes-whatsapp-maton.whatsAppMaton']);
-		expect(Object.keys(loaded.credentialTypes)).toEqual(['matonApi']);
+		expect(loaded.fullNodeTypeNames).toEqual([
+			'n8n-nodes-whatsapp-maton.whatsAppMaton',
+			'n8n-nodes-whatsapp-maton.whatsAppMatonTrigger',
+		]);
+		expect(Object.keys(loaded.credentialTypes)).toEqual(['matonApi', 'whatsAppMetaAppApi']);
 	});
 
 	it('has the six resources, every operation with an action text, and is usable as a tool', async () => {

@@ -9,11 +9,11 @@ interface PackEntry {
 }
 
 /**
- * n8n loads only the JavaScript, the node's JSON and the icons: anything else is dead weight.
- * A guard against growth (73 KB after the delivery and run-time checks landed); the layout
- * work of issue 9, one definition per field, aims at 60 KB.
+ * n8n loads only the JavaScript, the nodes' JSON and the icons: anything else is dead weight.
+ * A guard against growth (about 79 KB with the delivery layer, the run-time checks and the
+ * trigger); the layout work of issue 9, one definition per field, aims at 60 KB.
  */
-const MAX_TARBALL_BYTES = 80 * 1024;
+const MAX_TARBALL_BYTES = 88 * 1024;
 
 describe('npm pack', () => {
 	it('holds only dist/, README.md, LICENSE and package.json', () => {
@@ -36,6 +36,9 @@ describe('npm pack', () => {
 				'dist/nodes/WhatsAppMaton/WhatsAppMaton.node.js',
 				'dist/nodes/WhatsAppMaton/WhatsAppMaton.node.json',
 				'dist/credentials/MatonApi.credentials.js',
+				'dist/nodes/WhatsAppMatonTrigger/WhatsAppMatonTrigger.node.js',
+				'dist/nodes/WhatsAppMatonTrigger/WhatsAppMatonTrigger.node.json',
+				'dist/credentials/WhatsAppMetaAppApi.credentials.js',
 				'dist/icons/whatsapp.svg',
 				'dist/icons/whatsapp.dark.svg',
 				'dist/icons/maton.svg',
