@@ -19,6 +19,7 @@ const { NODE_TYPE } = require('../scripts/n8n/common');
 const { CREDENTIAL } = require('../scripts/n8n/instance');
 const { SEED_IDS } = require('../sandbox/server');
 const exampleCases = require('./cases');
+const triggerCases = require('./trigger');
 
 const MESSAGES = `/whatsapp-business/v25.0/${SEED_IDS.phoneNumberId}/messages`;
 const TO = '15551234567';
@@ -195,6 +196,19 @@ const cases = [
 			});
 		},
 	})),
+	// The trigger's production-webhook cases: main activates the workflow and sets the override to
+	// the webhook process's URL (WEBHOOK_URL), Meta's check and the customer's messages reach the
+	// webhook process, and the worker runs the workflow and sends the reply. (The test-listen cases
+	// need the editor's push connection to main and stay in the single-process section.)
+	...triggerCases
+		.filter((triggerCase) => /^trigger-0[1-4] /.test(triggerCase.name))
+		.map((triggerCase) => ({
+			name: `queue-${triggerCase.name}`,
+			async run({ stack, sandbox }) {
+				sandbox.reset();
+				await triggerCase.run({ baseUrl: stack.mainUrl, webhookBaseUrl: stack.webhookUrl, sandbox, cookie: stack.cookie });
+			},
+		})),
 ];
 
 module.exports = { cases, workflows, WEBHOOK_WORKFLOW };
