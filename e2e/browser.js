@@ -85,7 +85,13 @@ module.exports = [
 				await page.waitForURL((url) => url.pathname === '/home/workflows');
 				const cards = page.locator('[data-test-id=workflow-card-name]');
 				await cards.first().waitFor();
-				const names = await cards.allTextContents();
+				// The list may render again as it loads (more workflows than the first paint shows):
+				// read it until every example is there, or for 10 s.
+				let names = [];
+				for (const started = Date.now(); Date.now() - started < 10_000; await page.waitForTimeout(250)) {
+					names = (await cards.allTextContents()).map((name) => name.trim());
+					if (context.examples.every((example) => names.includes(example.name))) break;
+				}
 				for (const example of context.examples) {
 					assert.ok(
 						names.some((name) => name.trim() === example.name),
