@@ -13,13 +13,15 @@
  * Goals: ≥ 9.5 msg/s and no 429 alone; no item lost and ≥ 9 msg/s combined with two.
  * Run with `npm run bench` (SCENARIOS=1,3 runs only those).
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
 import nock from 'nock';
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeExecutionData } from 'n8n-workflow';
 
 import { MatonApi } from '../credentials/MatonApi.credentials';
 import { WhatsAppMaton } from '../nodes/WhatsAppMaton/WhatsAppMaton.node';
 import { runNode } from '../test/harness';
-import { startSandbox } from '../sandbox/server';
 
 const MESSAGES = Number(process.env.MESSAGES ?? 1000);
 
@@ -53,18 +55,36 @@ const SCENARIOS: Scenario[] = [
 
 let peakRss = process.memoryUsage().rss;
 
-async function run(scenario: Scenario): Promise<{ lines: string[]; met: boolean }> {
-	const statuses = new Map<number | null, number>();
-	let firstRequestAt: number | undefined;
-	const sandbox = await startSandbox({
-		port: 0,
-		rateLimitPerSecond: 10,
-		latencyMs: scenario.latencyMs,
-		onRequest: (entry) => {
-			statuses.set(entry.status ?? null, (statuses.get(entry.status ?? null) ?? 0) + 1);
-			firstRequestAt ??= performance.now() - (entry.durationMs ?? 0);
-		},
+interface SandboxProcess {
+	url: string;
+	ids: { phoneNumberId: string };
+	credentials: ICredentialDataDecryptedObject;
+	child: ChildProcess;
+}
+
+/** The sandbox in its own process (bench/sandbox-process.js, run from source), as the real gateway is elsewhere. */
+async function startSandboxProcess(options: { rateLimitPerSecond: number; latencyMs: number }): Promise<SandboxProcess> {
+	const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'bench', 'sandbox-process.js'), JSON.stringify(options)], {
+		stdio: ['pipe', 'pipe', 'inherit'],
 	});
+	const ready = await new Promise<string>((resolve, reject) => {
+		let buffer = '';
+		child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+			buffer += chunk;
+			const line = buffer.split('\n').find((candidate) => candidate.startsWith('READY '));
+			if (line) resolve(line.slice(6));
+		});
+		child.on('exit', (code) => reject(new Error(`the sandbox process ended (${code}) before it was ready`)));
+	});
+	return { ...(JSON.parse(ready) as Omit<SandboxProcess, 'child'>), child };
+}
+
+async function sandboxState<T>(sandbox: SandboxProcess, what: 'requests' | 'messages'): Promise<T> {
+	return (await (await fetch(`${sandbox.url}/__sandbox/${what}`)).json()) as T;
+}
+
+async function run(scenario: Scenario): Promise<{ lines: string[]; met: boolean }> {
+	const sandbox = await startSandboxProcess({ rateLimitPerSecond: 10, latencyMs: scenario.latencyMs });
 	const perExecution = Math.floor(MESSAGES / scenario.executions);
 	const execution = async (offset: number) => {
 		const input: INodeExecutionData[] = Array.from({ length: perExecution }, (_, index) => ({
@@ -81,19 +101,24 @@ async function run(scenario: Scenario): Promise<{ lines: string[]; met: boolean 
 				text: '={{ "Benchmark message " + $json.n }}',
 				...(scenario.batching ? { requestOptions: { batching: { batch: scenario.batching } } } : {}),
 			},
-			credentials: { matonApi: sandbox.credentials() },
+			credentials: { matonApi: sandbox.credentials },
 			input,
 			continueOnFail: true,
 		});
 	};
-	const started = performance.now();
+	const started = Date.now();
 	const results = await Promise.all(Array.from({ length: scenario.executions }, async (_, index) => await execution(index * perExecution)));
-	const seconds = (performance.now() - started) / 1000;
+	const seconds = (Date.now() - started) / 1000;
+	const { requests } = await sandboxState<{ requests: Array<{ api: string; status?: number; time: string }> }>(sandbox, 'requests');
+	const { messages } = await sandboxState<{ messages: Array<{ kind?: string; to?: string }> }>(sandbox, 'messages');
+	sandbox.child.stdin?.end();
+	const statuses = new Map<number | null, number>();
+	for (const request of requests) statuses.set(request.status ?? null, (statuses.get(request.status ?? null) ?? 0) + 1);
+	const firstRequestAt = requests.length > 0 ? Math.min(...requests.map((request) => Date.parse(request.time))) : started;
 	const sentTo = new Map<string, number>();
-	for (const message of sandbox.state.messages) {
+	for (const message of messages) {
 		if (message.kind === 'message' && message.to) sentTo.set(message.to, (sentTo.get(message.to) ?? 0) + 1);
 	}
-	await sandbox.close();
 
 	const total = perExecution * scenario.executions;
 	const items = results.flatMap((result) => result.items);
@@ -112,8 +137,8 @@ async function run(scenario: Scenario): Promise<{ lines: string[]; met: boolean 
 		`error items:          ${failed}${runErrors.length ? ` (run failed: ${runErrors.join('; ')})` : ''}`,
 		`items lost:           ${lost}`,
 		`delivered twice:      ${twice}`,
-		`elapsed:              ${seconds.toFixed(1)} s (first request after ${(((firstRequestAt ?? started) - started) / 1000).toFixed(1)} s)`,
-		`messages per second:  ${perSecond.toFixed(2)} (goal ≥ ${scenario.goalPerSecond}); from the first request: ${(delivered / (seconds - ((firstRequestAt ?? started) - started) / 1000)).toFixed(2)}`,
+		`elapsed:              ${seconds.toFixed(1)} s (first request after ${((firstRequestAt - started) / 1000).toFixed(1)} s)`,
+		`messages per second:  ${perSecond.toFixed(2)} (goal ≥ ${scenario.goalPerSecond}); from the first request: ${(delivered / (seconds - (firstRequestAt - started) / 1000)).toFixed(2)}`,
 		`429s from sandbox:    ${tooMany}${scenario.goal429 !== undefined ? ` (goal ${scenario.goal429})` : ''}`,
 		`requests to sandbox:  ${[...statuses.values()].reduce((sum, count) => sum + count, 0)}`,
 		`goal met:             ${met ? 'yes' : 'NO'}`,
