@@ -2,7 +2,10 @@
  * The example workflows (examples/*.json) are saved workflows as users have them: the run-time
  * rules must not refuse any of them. Each WhatsApp (Maton) node of each example runs through
  * n8n's engine against the local sandbox (sandbox/server.js), which the examples are written for,
- * with the input its upstream nodes would give, and must end without an error.
+ * with the input its upstream nodes would give, and must end without an error. A node that reads
+ * the WhatsApp (Maton) Trigger's item (`$('WhatsApp (Maton) Trigger').item.json.from`) gets the
+ * item the trigger makes of a customer's "hi" as its input, read as `$json` (the engine here runs
+ * one node, not the trigger before it; the end-to-end run proves the whole workflow).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +18,7 @@ import { runWhatsApp } from '../fixture';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 const NODE_TYPE = 'n8n-nodes-whatsapp-maton.whatsAppMaton';
+const TRIGGER_TYPE = 'n8n-nodes-whatsapp-maton.whatsAppMatonTrigger';
 
 interface WorkflowNode {
 	name: string;
@@ -27,6 +31,7 @@ interface WorkflowNode {
  * Convert to File (example 03), else one empty item from the manual trigger.
  */
 function inputFor(nodes: WorkflowNode[]): INodeExecutionData[] {
+	if (nodes.some((node) => node.type === TRIGGER_TYPE)) return [{ json: CUSTOMER_SAYS_HI }];
 	const toFile = nodes.find((node) => node.type === 'n8n-nodes-base.convertToFile');
 	if (!toFile) return [{ json: {} }];
 	const set = nodes.find((node) => node.type === 'n8n-nodes-base.set');
@@ -47,6 +52,26 @@ function inputFor(nodes: WorkflowNode[]): INodeExecutionData[] {
 	];
 }
 
+/** The trigger's item for a customer's text "hi" to the sandbox's number (the fields the examples read). */
+const CUSTOMER_SAYS_HI = {
+	event: 'message',
+	kind: 'text',
+	messageId: 'wamid.HBgLMTYzMTU1NTExODEVAgASGBQzQUQ1RjBCNzhCNkQ5RTYxMzdBMwA=',
+	from: '16315551181',
+	contactName: 'Sandbox Customer',
+	text: 'hi',
+	replyTitle: 'Track my order',
+	phoneNumberId: '106540352242922',
+};
+
+/** A trigger reference as the node's own input: `$('WhatsApp (Maton) Trigger').item.json.x` → `$json.x`. */
+function readingInput(parameters: INodeParameters, nodes: WorkflowNode[]): INodeParameters {
+	const trigger = nodes.find((node) => node.type === TRIGGER_TYPE);
+	if (!trigger) return parameters;
+	const reference = `$('${trigger.name}').item.json`;
+	return JSON.parse(JSON.stringify(parameters).split(reference).join('$json')) as INodeParameters;
+}
+
 const cases = fs
 	.readdirSync(EXAMPLES)
 	.filter((file) => file.endsWith('.json'))
@@ -54,7 +79,11 @@ const cases = fs
 		const workflow = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')) as { nodes: WorkflowNode[] };
 		return workflow.nodes
 			.filter((node) => node.type === NODE_TYPE)
-			.map((node) => ({ name: `${file} › ${node.name}`, parameters: node.parameters, input: inputFor(workflow.nodes) }));
+			.map((node) => ({
+				name: `${file} › ${node.name}`,
+				parameters: readingInput(node.parameters, workflow.nodes),
+				input: inputFor(workflow.nodes),
+			}));
 	});
 
 let sandbox: SandboxHandle;
