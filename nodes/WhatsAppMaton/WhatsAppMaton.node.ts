@@ -10,6 +10,7 @@ import { messageDescription } from './resources/message';
 import { phoneNumberDescription } from './resources/phoneNumber';
 import { templateDescription } from './resources/template';
 import { checkEditorRules } from './shared/checks/editorRules';
+import { defineEachFieldOnce } from './shared/defineOnce';
 import { deliver } from './shared/delivery';
 import {
 	checkMatonConnection,
@@ -22,12 +23,12 @@ import { guardPreSendHooks } from './shared/guardPreSend';
 import { registerOperationLabels } from './shared/requestSafety';
 
 /**
- * Every preSend hook guarded (its failure stops the run like a failed request), and the
- * operations' names kept for errors ("Message › Send Text").
+ * Each field defined once (shared/defineOnce.ts), every preSend hook guarded (its failure stops
+ * the run like a failed request), and the operations' names kept for errors ("Message › Send Text").
  */
 function prepared(properties: INodeProperties[]): INodeProperties[] {
 	registerOperationLabels(properties);
-	return guardPreSendHooks(properties);
+	return guardPreSendHooks(defineEachFieldOnce(properties));
 }
 
 export class WhatsAppMaton implements INodeType {
