@@ -20,14 +20,12 @@ export function showFor(resource: string, operations: string[]): IDisplayOptions
 }
 
 /**
- * The business phone number that sends or owns something. `pathSuffix` is what follows the id in
- * the gateway path: `/messages`, `/media`, `/whatsapp_business_profile`, or nothing.
+ * The business phone number that sends or owns something. The operation's own `url` is what
+ * follows the ID in the gateway path (`/messages`, `/media`, `/whatsapp_business_profile`, or
+ * nothing); the hook puts the checked ID in front of it, so that one definition serves them all
+ * and no expression is evaluated for the path.
  */
-export function phoneNumberIdField(
-	resource: string,
-	operations: string[],
-	pathSuffix: string,
-): INodeProperties {
+export function phoneNumberIdField(resource: string, operations: string[]): INodeProperties {
 	return {
 		displayName: 'Business Phone Number',
 		name: 'phoneNumberId',
@@ -58,10 +56,7 @@ export function phoneNumberIdField(
 			},
 		],
 		displayOptions: showFor(resource, operations),
-		routing: {
-			request: { url: `=/{{ encodeURIComponent(String($value ?? '').trim()) }}${pathSuffix}` },
-			send: { preSend: [requirePhoneNumberId] },
-		},
+		routing: { send: { preSend: [requirePhoneNumberId] } },
 	};
 }
 

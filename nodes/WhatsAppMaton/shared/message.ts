@@ -4,7 +4,10 @@ import { phoneNumberIdField, showFor } from './fields';
 import { normaliseRecipient } from './recipient';
 import { requireParameter, TRIMMED_VALUE } from './required';
 
-/** Every message goes to `POST /{phone-number-id}/messages` with these fixed body fields. */
+/**
+ * Every message goes to `POST /{phone-number-id}/messages` with these fixed body fields (the
+ * Business Phone Number's hook puts the ID in front of the path).
+ */
 export function sendMessageOperation(
 	operation: Omit<INodePropertyOptions, 'routing'>,
 	messageType: string,
@@ -14,6 +17,7 @@ export function sendMessageOperation(
 		routing: {
 			request: {
 				method: 'POST',
+				url: '/messages',
 				body: { messaging_product: 'whatsapp', recipient_type: 'individual', type: messageType },
 			},
 		},
@@ -23,7 +27,7 @@ export function sendMessageOperation(
 /** The sender and the recipient, first on every send operation. */
 export function senderAndRecipientFields(operation: string): INodeProperties[] {
 	return [
-		phoneNumberIdField('message', [operation], '/messages'),
+		phoneNumberIdField('message', [operation]),
 		{
 			displayName: 'Recipient Phone Number',
 			name: 'recipientPhoneNumber',

@@ -9,11 +9,11 @@ export const uploadOperation: INodePropertyOptions = {
 	action: 'Upload a media file',
 	description:
 		'Upload a file from an input binary field to WhatsApp; the returned ID can be sent in media messages for 30 days',
-	routing: { request: { method: 'POST' }, send: { preSend: [buildMediaUploadForm] } },
+	routing: { request: { method: 'POST', url: '/media' }, send: { preSend: [buildMediaUploadForm] } },
 };
 
 export const uploadFields: INodeProperties[] = [
-	phoneNumberIdField('media', ['upload'], '/media'),
+	phoneNumberIdField('media', ['upload']),
 	{
 		displayName: 'Input Binary Field',
 		name: 'binaryPropertyName',

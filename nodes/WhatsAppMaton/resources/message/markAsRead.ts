@@ -10,12 +10,12 @@ export const markAsReadOperation: INodePropertyOptions = {
 	description:
 		'Mark a message you received as read (blue ticks), optionally showing a typing indicator',
 	routing: {
-		request: { method: 'POST', body: { messaging_product: 'whatsapp', status: 'read' } },
+		request: { method: 'POST', url: '/messages', body: { messaging_product: 'whatsapp', status: 'read' } },
 	},
 };
 
 export const markAsReadFields: INodeProperties[] = [
-	phoneNumberIdField('message', ['markAsRead'], '/messages'),
+	phoneNumberIdField('message', ['markAsRead']),
 	messageIdField('markAsRead', 'message_id', 'ID (wamid) of the received message, from the incoming message webhook', 'Give the wamid of the received message, from the incoming message webhook.'),
 	{
 		displayName: 'Options',

@@ -13,7 +13,7 @@ export const getOperation: INodePropertyOptions = {
 };
 
 export const getFields: INodeProperties[] = [
-	phoneNumberIdField('phoneNumber', ['get'], ''),
+	phoneNumberIdField('phoneNumber', ['get']),
 	{
 		displayName: 'Options',
 		name: 'options',
