@@ -179,15 +179,35 @@ function definitionsOf(
 		if (!joined.pairs.has(pairOf(resource, operation))) continue;
 		operationsByResource.set(resource, [...(operationsByResource.get(resource) ?? []), operation]);
 	}
-	const resourcesByOperations = new Map<string, { resources: string[]; operations: string[] }>();
+	// Groups of resources that can share one `show`: every pair of the grid of their resources and
+	// operations that exists is one the field is shown for (pairs that do not exist never occur).
+	const exists = new Set(allPairs.map(({ resource, operation }) => pairOf(resource, operation)));
+	const fits = (resources: string[], operations: string[]) =>
+		resources.every((resource) =>
+			operations.every((operation) => {
+				const pair = pairOf(resource, operation);
+				return !exists.has(pair) || joined.pairs.has(pair);
+			}),
+		);
+	const groups: Array<{ resources: string[]; operations: string[] }> = [];
 	for (const [resource, operations] of operationsByResource) {
-		const key = operations.join('\u0000');
-		const group = resourcesByOperations.get(key) ?? { resources: [], operations };
-		group.resources.push(resource);
-		resourcesByOperations.set(key, group);
+		const group = groups.find((candidate) => {
+			const union = [...new Set([...candidate.operations, ...operations])];
+			return fits([...candidate.resources, resource], union);
+		});
+		if (group) {
+			group.resources.push(resource);
+			group.operations = [...new Set([...group.operations, ...operations])];
+		} else {
+			groups.push({ resources: [resource], operations: [...operations] });
+		}
 	}
-	return [...resourcesByOperations.values()].map(({ resources, operations }) => {
-		const pairs = new Set(resources.flatMap((resource) => operations.map((operation) => pairOf(resource, operation))));
+	return groups.map(({ resources, operations }) => {
+		const pairs = new Set(
+			resources
+				.flatMap((resource) => operations.map((operation) => pairOf(resource, operation)))
+				.filter((pair) => exists.has(pair)),
+		);
 		const show = { ...((first.displayOptions?.show ?? {}) as IDataObject) };
 		delete show[keys.resource];
 		delete show[keys.operation];

@@ -5,6 +5,7 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 	INodePropertyOptions,
+	PreSendAction,
 } from 'n8n-workflow';
 
 import { connectionIdOf } from './account';
@@ -60,12 +61,11 @@ export function phoneNumberIdField(resource: string, operations: string[]): INod
 	};
 }
 
-/** The WhatsApp Business Account that owns templates and phone numbers. */
-export function businessAccountIdField(
-	resource: string,
-	operations: string[],
-	pathSuffix: string,
-): INodeProperties {
+/**
+ * The WhatsApp Business Account that owns templates and phone numbers. As for the Business Phone
+ * Number, the operation's `url` is what follows the ID, and the hook puts the ID in front.
+ */
+export function businessAccountIdField(resource: string, operations: string[]): INodeProperties {
 	return {
 		displayName: 'WhatsApp Business Account ID',
 		name: 'businessAccountId',
@@ -76,21 +76,32 @@ export function businessAccountIdField(
 		description:
 			'ID of the WhatsApp Business Account (WABA) to work with. Found in Meta Business Suite under WhatsApp accounts.',
 		displayOptions: showFor(resource, operations),
-		routing: {
-			request: {
-				url: `=/{{ encodeURIComponent(String($value ?? '').trim() || String($credentials.businessAccountId ?? '').trim()) }}${pathSuffix}`,
-			},
-			send: { preSend: [requireBusinessAccountId] },
-		},
+		routing: { send: { preSend: [requireBusinessAccountId] } },
 	};
 }
 
-/** Return All and Limit, for list operations. Limit goes to the API as the page size too. */
-export function returnAllAndLimitFields(
-	resource: string,
-	operations: string[],
-	{ sendLimitAsQuery, defaultPageSize }: { sendLimitAsQuery: boolean; defaultPageSize?: number },
-): INodeProperties[] {
+/** The page size of a Graph list with Return All. */
+export const GRAPH_PAGE_SIZE = 100;
+
+/**
+ * The preSend of a Graph list operation: the page size, Limit or (with Return All) the given
+ * size, first in the query. Return All pages through the delivery loop (shared/delivery.ts).
+ */
+export function pageSizeQuery(defaultPageSize: number): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		const limit = this.getNodeParameter('returnAll', false)
+			? defaultPageSize
+			: this.getNodeParameter('limit', 50);
+		requestOptions.qs = { limit, ...requestOptions.qs };
+		return requestOptions;
+	};
+}
+
+/**
+ * Return All and Limit, for list operations; a Graph list's operation sends the page size
+ * (pageSizeQuery), the Maton connection list none.
+ */
+export function returnAllAndLimitFields(resource: string, operations: string[]): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -99,18 +110,6 @@ export function returnAllAndLimitFields(
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
 			displayOptions: showFor(resource, operations),
-			// Return All pages through the delivery loop (shared/delivery.ts); here only the page size.
-			...(sendLimitAsQuery && defaultPageSize
-				? {
-						routing: {
-							send: {
-								type: 'query' as const,
-								property: 'limit',
-								value: `={{ $value ? ${defaultPageSize} : undefined }}`,
-							},
-						},
-					}
-				: {}),
 		},
 		{
 			displayName: 'Limit',
@@ -122,10 +121,7 @@ export function returnAllAndLimitFields(
 			displayOptions: {
 				show: { resource: [resource], operation: operations, returnAll: [false] },
 			},
-			routing: {
-				...(sendLimitAsQuery ? { send: { type: 'query', property: 'limit' } } : {}),
-				output: { maxResults: '={{ $value }}' },
-			},
+			routing: { output: { maxResults: '={{ $value }}' } },
 		},
 	];
 }

@@ -72,6 +72,7 @@ export function messageOptionsField(
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
+		description: 'Optional parts of the message, and the message this one replies to',
 		displayOptions: showFor('message', [operation]),
 		options: [...extraOptions, replyToMessageOption].sort((a, b) =>
 			a.displayName.localeCompare(b.displayName),

@@ -11,13 +11,13 @@ export const createOperation: INodePropertyOptions = {
 	action: 'Create a message template',
 	description:
 		'Submit a new message template (header, body with examples, footer, buttons) for review by Meta',
-	routing: { request: { method: 'POST' }, send: { preSend: [buildTemplateDefinition] } },
+	routing: { request: { method: 'POST', url: '/message_templates' }, send: { preSend: [buildTemplateDefinition] } },
 };
 
 const show = showFor('template', ['create']);
 
 export const createFields: INodeProperties[] = [
-	businessAccountIdField('template', ['create'], '/message_templates'),
+	businessAccountIdField('template', ['create']),
 	{
 		displayName: 'Template Name',
 		name: 'templateName',

@@ -10,11 +10,14 @@ export const deleteOperation: INodePropertyOptions = {
 	value: 'delete',
 	action: 'Delete a message template',
 	description: 'Delete a message template by name, in every language or in one',
-	routing: { request: { method: 'DELETE' }, output: { postReceive: [normaliseDeletion] } },
+	routing: {
+		request: { method: 'DELETE', url: '/message_templates' },
+		output: { postReceive: [normaliseDeletion] },
+	},
 };
 
 export const deleteFields: INodeProperties[] = [
-	businessAccountIdField('template', ['delete'], '/message_templates'),
+	businessAccountIdField('template', ['delete']),
 	{
 		displayName: 'Template Name',
 		name: 'templateName',
