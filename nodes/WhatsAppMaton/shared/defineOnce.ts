@@ -157,7 +157,10 @@ function orderFor(
 		}
 	}
 	if (ordered.length !== firstIndex.size) {
-		throw new Error(`${label}: the operations order their fields in ways no single list can keep`);
+		const stuck = [...firstIndex.keys()].filter((node) => !ordered.includes(node));
+		throw new Error(
+			`${label}: the operations order these fields in ways no single list can keep: ${stuck.map((node) => node.members[0].name).join(', ')}`,
+		);
 	}
 	return ordered;
 }

@@ -9,11 +9,16 @@ import type {
 } from 'n8n-workflow';
 
 import { connectionIdOf } from './account';
-import { requireBusinessAccountId } from './businessAccount';
 import { SEGMENT_REGEX } from './checks/urlSegments';
 import { explainApiFailures } from './graphErrors';
 import { requirePhoneNumberId } from './phoneNumberId';
 import { CREDENTIAL_TYPE, MATON_CONNECTION_HEADER_EXPRESSION } from './gateway';
+
+/**
+ * The description of every operation's Options collection: the same text for all of them, so
+ * that they are one definition (shared/defineOnce.ts); their options say what each does.
+ */
+export const OPTIONS_DESCRIPTION = 'Optional settings of the operation';
 
 /** Display a field only for the given resource and operations. */
 export function showFor(resource: string, operations: string[]): IDisplayOptions {
@@ -62,8 +67,9 @@ export function phoneNumberIdField(resource: string, operations: string[]): INod
 }
 
 /**
- * The WhatsApp Business Account that owns templates and phone numbers. As for the Business Phone
- * Number, the operation's `url` is what follows the ID, and the hook puts the ID in front.
+ * The WhatsApp Business Account that owns templates and phone numbers. The operations that have
+ * it in their path check it and put it in front of their `url` (requireBusinessAccountId, in the
+ * operation's routing, where the field's hook ran before); Send Template reads it in its lookup.
  */
 export function businessAccountIdField(resource: string, operations: string[]): INodeProperties {
 	return {
@@ -74,9 +80,8 @@ export function businessAccountIdField(resource: string, operations: string[]): 
 		placeholder: 'e.g. 102290129340398',
 		hint: "Leave empty to use the credential's default business account ID",
 		description:
-			'ID of the WhatsApp Business Account (WABA) to work with. Found in Meta Business Suite under WhatsApp accounts.',
+			'ID of the WhatsApp Business Account (WABA) that owns the templates and phone numbers. Found in Meta Business Suite under WhatsApp accounts.',
 		displayOptions: showFor(resource, operations),
-		routing: { send: { preSend: [requireBusinessAccountId] } },
 	};
 }
 

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { phoneNumberIdField, showFor } from '../../shared/fields';
+import { phoneNumberIdField, OPTIONS_DESCRIPTION, showFor } from '../../shared/fields';
 import { buildMediaUploadForm } from '../../shared/mediaUpload';
 
 export const uploadOperation: INodePropertyOptions = {
@@ -32,6 +32,7 @@ export const uploadFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
+		description: OPTIONS_DESCRIPTION,
 		displayOptions: showFor('media', ['upload']),
 		options: [
 			{

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { phoneNumberIdField, showFor } from '../../shared/fields';
+import { phoneNumberIdField, OPTIONS_DESCRIPTION, showFor } from '../../shared/fields';
 import { messageIdField } from '../../shared/message';
 
 export const markAsReadOperation: INodePropertyOptions = {
@@ -16,13 +16,14 @@ export const markAsReadOperation: INodePropertyOptions = {
 
 export const markAsReadFields: INodeProperties[] = [
 	phoneNumberIdField('message', ['markAsRead']),
-	messageIdField('markAsRead', 'message_id', 'ID (wamid) of the received message, from the incoming message webhook', 'Give the wamid of the received message, from the incoming message webhook.'),
+	messageIdField('markAsRead'),
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
+		description: OPTIONS_DESCRIPTION,
 		displayOptions: showFor('message', ['markAsRead']),
 		options: [
 			{

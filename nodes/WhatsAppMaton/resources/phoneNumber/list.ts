@@ -1,8 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { requireBusinessAccountId } from '../../shared/businessAccount';
 import {
 	businessAccountIdField,
 	GRAPH_PAGE_SIZE,
+	OPTIONS_DESCRIPTION,
 	pageSizeQuery,
 	returnAllAndLimitFields,
 	showFor,
@@ -16,7 +18,7 @@ export const listOperation: INodePropertyOptions = {
 	description: 'List the phone numbers of a WhatsApp Business Account',
 	routing: {
 		request: { method: 'GET', url: '/phone_numbers' },
-		send: { preSend: [pageSizeQuery(GRAPH_PAGE_SIZE)] },
+		send: { preSend: [pageSizeQuery(GRAPH_PAGE_SIZE), requireBusinessAccountId] },
 		output: { postReceive: [{ type: 'rootProperty', properties: { property: 'data' } }] },
 	},
 };
@@ -30,6 +32,7 @@ export const listFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
+		description: OPTIONS_DESCRIPTION,
 		displayOptions: showFor('phoneNumber', ['list']),
 		options: [PHONE_NUMBER_FIELDS_OPTION],
 	},

@@ -1,7 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { requireBusinessAccountId } from '../../shared/businessAccount';
 import { normaliseDeletion } from '../../shared/deletion';
-import { businessAccountIdField, showFor } from '../../shared/fields';
+import { businessAccountIdField, OPTIONS_DESCRIPTION, showFor } from '../../shared/fields';
 import { requireSegmentParameter } from '../../shared/checks/urlSegments';
 import { TRIMMED_VALUE } from '../../shared/required';
 
@@ -12,6 +13,7 @@ export const deleteOperation: INodePropertyOptions = {
 	description: 'Delete a message template by name, in every language or in one',
 	routing: {
 		request: { method: 'DELETE', url: '/message_templates' },
+		send: { preSend: [requireBusinessAccountId] },
 		output: { postReceive: [normaliseDeletion] },
 	},
 };
@@ -46,6 +48,7 @@ export const deleteFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
+		description: OPTIONS_DESCRIPTION,
 		displayOptions: showFor('template', ['delete']),
 		options: [
 			{

@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { requireBusinessAccountId } from '../../shared/businessAccount';
 import {
 	businessAccountIdField,
 	GRAPH_PAGE_SIZE,
@@ -21,7 +22,7 @@ export const listOperation: INodePropertyOptions = {
 	description: 'List the message templates of a WhatsApp Business Account, with their status and components',
 	routing: {
 		request: { method: 'GET', url: '/message_templates' },
-		send: { preSend: [pageSizeQuery(GRAPH_PAGE_SIZE)] },
+		send: { preSend: [pageSizeQuery(GRAPH_PAGE_SIZE), requireBusinessAccountId] },
 		output: { postReceive: [{ type: 'rootProperty', properties: { property: 'data' } }] },
 	},
 };
