@@ -15,10 +15,10 @@ import { deliver } from './shared/delivery';
 import {
 	checkMatonConnection,
 	deliveryOptionsField,
-	deliveryRoutingField,
 	matonConnectionField,
 } from './shared/fields';
 import { GATEWAY_BASE_URL_EXPRESSION, NO_REDIRECTS } from './shared/gateway';
+import { explainApiFailures } from './shared/graphErrors';
 import { guardPreSendHooks } from './shared/guardPreSend';
 import { registerOperationLabels } from './shared/requestSafety';
 
@@ -56,7 +56,6 @@ export class WhatsAppMaton implements INodeType {
 		},
 		requestOperations: { pagination: deliver },
 		properties: prepared([
-			deliveryRoutingField,
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -71,13 +70,17 @@ export class WhatsAppMaton implements INodeType {
 					{ name: 'Template', value: 'template' },
 				],
 				default: 'message',
-				// Before every operation's own hooks (preSend hooks run in field order, and some of
-				// them send a request): the editor's rules for the values expressions gave, then
-				// the Maton connection the requests go through.
+				// The first property, so its routing comes first for every operation: every request
+				// goes through the delivery loop (`paginate`), explainApiFailures sees each answer
+				// first, and before every operation's own hooks (preSend hooks run in field order,
+				// and some of them send a request) the editor's rules for the values expressions
+				// gave, then the Maton connection the requests go through.
 				routing: {
 					send: {
+						paginate: true,
 						preSend: [checkEditorRules(() => this.description.properties), checkMatonConnection],
 					},
+					output: { postReceive: [explainApiFailures] },
 				},
 			},
 			...businessProfileDescription,

@@ -10,7 +10,6 @@ import type {
 
 import { connectionIdOf } from './account';
 import { SEGMENT_REGEX } from './checks/urlSegments';
-import { explainApiFailures } from './graphErrors';
 import { requirePhoneNumberId } from './phoneNumberId';
 import { CREDENTIAL_TYPE, MATON_CONNECTION_HEADER_EXPRESSION } from './gateway';
 
@@ -221,21 +220,6 @@ export function operationSelector(
 		default: defaultOperation,
 	};
 }
-
-/**
- * Not shown: it puts every request of the node through the delivery loop (`paginate`) and makes
- * explainApiFailures the first thing to see each answer. It must stay the first property.
- */
-export const deliveryRoutingField: INodeProperties = {
-	displayName: 'Delivery',
-	name: 'delivery',
-	type: 'hidden',
-	default: '',
-	routing: {
-		send: { paginate: true },
-		output: { postReceive: [explainApiFailures] },
-	},
-};
 
 /**
  * The one definition of the Delivery Options: their defaults and ranges here are what the
