@@ -10,20 +10,30 @@ import { WhatsAppMaton } from '../nodes/WhatsAppMaton/WhatsAppMaton.node';
 const isOption = (entry: INodePropertyOptions | INodeProperties | INodePropertyCollection): entry is INodePropertyOptions =>
 	'value' in entry;
 
-function shownFor(property: INodeProperties, resource: string, operation: string): boolean {
+/**
+ * Whether a field is shown for the resource and operation; `/resource` and `/operation` are the
+ * conditions of a sub-option of a collection that several operations share.
+ */
+function shownFor(property: INodeProperties, resource: string, operation: string, nested = false): boolean {
 	const show = property.displayOptions?.show;
 	if (!show) return true;
-	const resources = show.resource as string[] | undefined;
-	const operations = show.operation as string[] | undefined;
+	const prefix = nested ? '/' : '';
+	const resources = show[`${prefix}resource`] as string[] | undefined;
+	const operations = show[`${prefix}operation`] as string[] | undefined;
 	return (!resources || resources.includes(resource)) && (!operations || operations.includes(operation));
 }
 
 /** `name` (Display Name), with the names inside collections: `options` (Options: `caption`, …). */
-function describeField(property: INodeProperties): string {
+function describeField(property: INodeProperties, resource: string, operation: string): string {
 	const required = property.required ? ' *' : '';
 	let inner = '';
 	if (property.type === 'collection' && property.options) {
-		inner = ': ' + (property.options as INodeProperties[]).map((option) => `\`${option.name}\``).join(', ');
+		inner =
+			': ' +
+			(property.options as INodeProperties[])
+				.filter((option) => shownFor(option, resource, operation, true))
+				.map((option) => `\`${option.name}\``)
+				.join(', ');
 	} else if (property.type === 'fixedCollection' && property.options) {
 		inner =
 			': ' +
@@ -53,7 +63,7 @@ export function operationsTable(): string {
 			const fields = properties
 				.filter((property) => !['resource', 'operation'].includes(property.name))
 				.filter((property) => shownFor(property, String(resource.value), String(operation.value)))
-				.map(describeField);
+				.map((property) => describeField(property, String(resource.value), String(operation.value)));
 			lines.push(
 				`| ${resource.name} (\`${String(resource.value)}\`) | ${operation.name} (\`${String(operation.value)}\`) | ${operation.action ?? ''} | ${fields.join('<br>')} |`,
 			);

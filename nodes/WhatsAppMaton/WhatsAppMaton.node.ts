@@ -10,24 +10,25 @@ import { messageDescription } from './resources/message';
 import { phoneNumberDescription } from './resources/phoneNumber';
 import { templateDescription } from './resources/template';
 import { checkEditorRules } from './shared/checks/editorRules';
+import { defineEachFieldOnce } from './shared/defineOnce';
 import { deliver } from './shared/delivery';
 import {
 	checkMatonConnection,
 	deliveryOptionsField,
-	deliveryRoutingField,
 	matonConnectionField,
 } from './shared/fields';
 import { GATEWAY_BASE_URL_EXPRESSION, NO_REDIRECTS } from './shared/gateway';
+import { explainApiFailures } from './shared/graphErrors';
 import { guardPreSendHooks } from './shared/guardPreSend';
 import { registerOperationLabels } from './shared/requestSafety';
 
 /**
- * Every preSend hook guarded (its failure stops the run like a failed request), and the
- * operations' names kept for errors ("Message › Send Text").
+ * Each field defined once (shared/defineOnce.ts), every preSend hook guarded (its failure stops
+ * the run like a failed request), and the operations' names kept for errors ("Message › Send Text").
  */
 function prepared(properties: INodeProperties[]): INodeProperties[] {
 	registerOperationLabels(properties);
-	return guardPreSendHooks(properties);
+	return guardPreSendHooks(defineEachFieldOnce(properties));
 }
 
 export class WhatsAppMaton implements INodeType {
@@ -55,7 +56,6 @@ export class WhatsAppMaton implements INodeType {
 		},
 		requestOperations: { pagination: deliver },
 		properties: prepared([
-			deliveryRoutingField,
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -70,13 +70,17 @@ export class WhatsAppMaton implements INodeType {
 					{ name: 'Template', value: 'template' },
 				],
 				default: 'message',
-				// Before every operation's own hooks (preSend hooks run in field order, and some of
-				// them send a request): the editor's rules for the values expressions gave, then
-				// the Maton connection the requests go through.
+				// The first property, so its routing comes first for every operation: every request
+				// goes through the delivery loop (`paginate`), explainApiFailures sees each answer
+				// first, and before every operation's own hooks (preSend hooks run in field order,
+				// and some of them send a request) the editor's rules for the values expressions
+				// gave, then the Maton connection the requests go through.
 				routing: {
 					send: {
+						paginate: true,
 						preSend: [checkEditorRules(() => this.description.properties), checkMatonConnection],
 					},
+					output: { postReceive: [explainApiFailures] },
 				},
 			},
 			...businessProfileDescription,

@@ -1,3 +1,6 @@
+import { NodeHelpers } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
+
 import {
 	GATEWAY_ORIGIN,
 	GRAPH,
@@ -98,7 +101,12 @@ describe('Message › Send Sticker', () => {
 				property.name === 'options' &&
 				(property.displayOptions?.show?.operation as string[] | undefined)?.includes('sendSticker'),
 		);
-		expect((options?.options ?? []).map((option) => option.name)).toEqual(['replyToMessageId']);
+		// The Options collection is shared by the message operations: its sub-options say which.
+		const where = { resource: 'message', operation: 'sendSticker' };
+		const shown = ((options?.options ?? []) as INodeProperties[]).filter((option) =>
+			NodeHelpers.displayParameter(where, option, null, null, where),
+		);
+		expect(shown.map((option) => option.name)).toEqual(['replyToMessageId']);
 		const source = properties.find(
 			(property) =>
 				property.name === 'mediaSource' &&

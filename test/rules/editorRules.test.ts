@@ -30,12 +30,15 @@ interface TextField {
 	build: (value: string) => INodeParameters;
 }
 
+/** Conditions on the resource and operation: top-level, or in a shared collection's sub-options. */
+const PLACE_KEYS = new Set(['resource', 'operation', '/resource', '/operation']);
+
 /** The first value each `show` condition (but resource and operation) accepts. */
 function conditionsOf(field: INodeProperties): Record<string, unknown> {
 	const show = field.displayOptions?.show ?? {};
 	return Object.fromEntries(
 		Object.entries(show)
-			.filter(([key]) => key !== 'resource' && key !== 'operation' && !key.startsWith('@'))
+			.filter(([key]) => !PLACE_KEYS.has(key) && !key.startsWith('@'))
 			.map(([key, values]) => [key, (values as unknown[])[0]]),
 	);
 }
@@ -44,7 +47,12 @@ function shownFor(field: INodeProperties, resource: string, operation: string): 
 	const show = field.displayOptions?.show;
 	if (!show) return true;
 	const matches = (key: string, value: string) => !(key in show) || (show[key] as unknown[]).includes(value);
-	return matches('resource', resource) && matches('operation', operation);
+	return (
+		matches('resource', resource) &&
+		matches('operation', operation) &&
+		matches('/resource', resource) &&
+		matches('/operation', operation)
+	);
 }
 
 /** An entry of a fixed collection whose required text fields are filled, so that only the tested one breaks a rule. */
@@ -113,7 +121,8 @@ function textFieldsOf(operation: ValidOperation): TextField[] {
 		}
 		if (property.type === 'collection') {
 			// A collection's options are named on their own ("Caption", not "Options › Caption").
-			return nestedTextFields(property.options as INodeProperties[], [], (inner) => inner).map((field) => ({
+			const options = (property.options as INodeProperties[]).filter((option) => shownFor(option, resource, name));
+			return nestedTextFields(options, [], (inner) => inner).map((field) => ({
 				...field,
 				build: (value: string) => ({
 					...base,

@@ -5,14 +5,19 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 	INodePropertyOptions,
+	PreSendAction,
 } from 'n8n-workflow';
 
 import { connectionIdOf } from './account';
-import { requireBusinessAccountId } from './businessAccount';
 import { SEGMENT_REGEX } from './checks/urlSegments';
-import { explainApiFailures } from './graphErrors';
 import { requirePhoneNumberId } from './phoneNumberId';
 import { CREDENTIAL_TYPE, MATON_CONNECTION_HEADER_EXPRESSION } from './gateway';
+
+/**
+ * The description of every operation's Options collection: the same text for all of them, so
+ * that they are one definition (shared/defineOnce.ts); their options say what each does.
+ */
+export const OPTIONS_DESCRIPTION = 'Optional settings of the operation';
 
 /** Display a field only for the given resource and operations. */
 export function showFor(resource: string, operations: string[]): IDisplayOptions {
@@ -20,14 +25,12 @@ export function showFor(resource: string, operations: string[]): IDisplayOptions
 }
 
 /**
- * The business phone number that sends or owns something. `pathSuffix` is what follows the id in
- * the gateway path: `/messages`, `/media`, `/whatsapp_business_profile`, or nothing.
+ * The business phone number that sends or owns something. The operation's own `url` is what
+ * follows the ID in the gateway path (`/messages`, `/media`, `/whatsapp_business_profile`, or
+ * nothing); the hook puts the checked ID in front of it, so that one definition serves them all
+ * and no expression is evaluated for the path.
  */
-export function phoneNumberIdField(
-	resource: string,
-	operations: string[],
-	pathSuffix: string,
-): INodeProperties {
+export function phoneNumberIdField(resource: string, operations: string[]): INodeProperties {
 	return {
 		displayName: 'Business Phone Number',
 		name: 'phoneNumberId',
@@ -58,19 +61,16 @@ export function phoneNumberIdField(
 			},
 		],
 		displayOptions: showFor(resource, operations),
-		routing: {
-			request: { url: `=/{{ encodeURIComponent(String($value ?? '').trim()) }}${pathSuffix}` },
-			send: { preSend: [requirePhoneNumberId] },
-		},
+		routing: { send: { preSend: [requirePhoneNumberId] } },
 	};
 }
 
-/** The WhatsApp Business Account that owns templates and phone numbers. */
-export function businessAccountIdField(
-	resource: string,
-	operations: string[],
-	pathSuffix: string,
-): INodeProperties {
+/**
+ * The WhatsApp Business Account that owns templates and phone numbers. The operations that have
+ * it in their path check it and put it in front of their `url` (requireBusinessAccountId, in the
+ * operation's routing, where the field's hook ran before); Send Template reads it in its lookup.
+ */
+export function businessAccountIdField(resource: string, operations: string[]): INodeProperties {
 	return {
 		displayName: 'WhatsApp Business Account ID',
 		name: 'businessAccountId',
@@ -79,23 +79,33 @@ export function businessAccountIdField(
 		placeholder: 'e.g. 102290129340398',
 		hint: "Leave empty to use the credential's default business account ID",
 		description:
-			'ID of the WhatsApp Business Account (WABA) to work with. Found in Meta Business Suite under WhatsApp accounts.',
+			'ID of the WhatsApp Business Account (WABA) that owns the templates and phone numbers. Found in Meta Business Suite under WhatsApp accounts.',
 		displayOptions: showFor(resource, operations),
-		routing: {
-			request: {
-				url: `=/{{ encodeURIComponent(String($value ?? '').trim() || String($credentials.businessAccountId ?? '').trim()) }}${pathSuffix}`,
-			},
-			send: { preSend: [requireBusinessAccountId] },
-		},
 	};
 }
 
-/** Return All and Limit, for list operations. Limit goes to the API as the page size too. */
-export function returnAllAndLimitFields(
-	resource: string,
-	operations: string[],
-	{ sendLimitAsQuery, defaultPageSize }: { sendLimitAsQuery: boolean; defaultPageSize?: number },
-): INodeProperties[] {
+/** The page size of a Graph list with Return All. */
+export const GRAPH_PAGE_SIZE = 100;
+
+/**
+ * The preSend of a Graph list operation: the page size, Limit or (with Return All) the given
+ * size, first in the query. Return All pages through the delivery loop (shared/delivery.ts).
+ */
+export function pageSizeQuery(defaultPageSize: number): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		const limit = this.getNodeParameter('returnAll', false)
+			? defaultPageSize
+			: this.getNodeParameter('limit', 50);
+		requestOptions.qs = { limit, ...requestOptions.qs };
+		return requestOptions;
+	};
+}
+
+/**
+ * Return All and Limit, for list operations; a Graph list's operation sends the page size
+ * (pageSizeQuery), the Maton connection list none.
+ */
+export function returnAllAndLimitFields(resource: string, operations: string[]): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -104,18 +114,6 @@ export function returnAllAndLimitFields(
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
 			displayOptions: showFor(resource, operations),
-			// Return All pages through the delivery loop (shared/delivery.ts); here only the page size.
-			...(sendLimitAsQuery && defaultPageSize
-				? {
-						routing: {
-							send: {
-								type: 'query' as const,
-								property: 'limit',
-								value: `={{ $value ? ${defaultPageSize} : undefined }}`,
-							},
-						},
-					}
-				: {}),
 		},
 		{
 			displayName: 'Limit',
@@ -127,10 +125,7 @@ export function returnAllAndLimitFields(
 			displayOptions: {
 				show: { resource: [resource], operation: operations, returnAll: [false] },
 			},
-			routing: {
-				...(sendLimitAsQuery ? { send: { type: 'query', property: 'limit' } } : {}),
-				output: { maxResults: '={{ $value }}' },
-			},
+			routing: { output: { maxResults: '={{ $value }}' } },
 		},
 	];
 }
@@ -225,21 +220,6 @@ export function operationSelector(
 		default: defaultOperation,
 	};
 }
-
-/**
- * Not shown: it puts every request of the node through the delivery loop (`paginate`) and makes
- * explainApiFailures the first thing to see each answer. It must stay the first property.
- */
-export const deliveryRoutingField: INodeProperties = {
-	displayName: 'Delivery',
-	name: 'delivery',
-	type: 'hidden',
-	default: '',
-	routing: {
-		send: { paginate: true },
-		output: { postReceive: [explainApiFailures] },
-	},
-};
 
 /**
  * The one definition of the Delivery Options: their defaults and ranges here are what the

@@ -1,7 +1,18 @@
-import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { showFor } from './fields';
+import { checkLocationRequest } from './interactiveActions';
+import { INTERACTIVE_BODY_MAX, LIST_BODY_MAX } from './limits';
 import { sendMessageOperation } from './message';
+
+/** `interactive.type` of Message › Send Location Request. */
+export const LOCATION_REQUEST = 'location_request_message';
 
 /**
  * An interactive message: `type: interactive` with its own `interactive.type`, and the fixed part
@@ -28,8 +39,21 @@ export function interactiveMessageOperation(
 	};
 }
 
-/** The main text of an interactive message. */
-export function interactiveBodyField(operation: string, maxLength: number): INodeProperties {
+/**
+ * preSend of Body Text, where it always ran for a location request: that message has no other
+ * field whose hook checks its texts (the others' checks are on their buttons, rows and URL).
+ */
+async function checkBodyText(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const interactive = (requestOptions.body as IDataObject).interactive as IDataObject | undefined;
+	if (interactive?.type !== LOCATION_REQUEST) return requestOptions;
+	return await checkLocationRequest.call(this, requestOptions);
+}
+
+/** The main text of an interactive message, one definition for the four of them. */
+export function interactiveBodyField(operation: string): INodeProperties {
 	return {
 		displayName: 'Body Text',
 		name: 'bodyText',
@@ -38,9 +62,9 @@ export function interactiveBodyField(operation: string, maxLength: number): INod
 		default: '',
 		typeOptions: { rows: 3 },
 		placeholder: 'e.g. Would you like to confirm your appointment?',
-		description: `The message text shown above the choices, up to ${maxLength} characters`,
+		description: `The message text shown above the button or the choices, up to ${INTERACTIVE_BODY_MAX} characters (${LIST_BODY_MAX} for a list). For a location request, say why you need the location.`,
 		displayOptions: showFor('message', [operation]),
-		routing: { send: { type: 'body', property: 'interactive.body.text' } },
+		routing: { send: { type: 'body', property: 'interactive.body.text', preSend: [checkBodyText] } },
 	};
 }
 

@@ -1,4 +1,10 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { showFor } from './fields';
 import { messageOptionsField, senderAndRecipientFields, sendMessageOperation } from './message';
@@ -6,6 +12,11 @@ import { checkMediaReference } from './mediaReference';
 import { addUploadedMediaId, uploadBinaryMedia } from './binaryMedia';
 import { DOCUMENT_FILENAME_MAX, MEDIA_CAPTION_MAX } from './limits';
 import { describeSize, MEDIA_RULES, type MediaKind } from './mediaTypes';
+
+const MEDIA_KINDS: MediaKind[] = ['image', 'video', 'audio', 'document', 'sticker'];
+
+/** Where Media URL and Media ID put their value, for every kind: see placeMediaReference. */
+const SHARED_MEDIA_KEY = 'media';
 
 /** The media a message can carry, and the fields WhatsApp allows on each. */
 export type MessageMediaKind = MediaKind;
@@ -16,7 +27,6 @@ interface MediaMessageSpec {
 	label: string;
 	action: string;
 	description: string;
-	linkExample: string;
 	/** Image, video and document take a caption; audio and sticker do not. */
 	caption: boolean;
 	/** Documents show a file name to the recipient. */
@@ -36,12 +46,40 @@ function acceptedFiles(kind: MediaKind): string {
 	return `${types}, up to ${describeSize(maxBytes)}${staticSticker}`;
 }
 
+/**
+ * preSend of every media message, before the fields' hooks: Media URL and Media ID are defined
+ * once for the five kinds, so their routing puts the value under `media`; WhatsApp wants it under
+ * the kind (`image: { link }`), in the same place of the body.
+ */
+async function placeMediaReference(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = requestOptions.body as IDataObject;
+	if (!(SHARED_MEDIA_KEY in body)) return requestOptions;
+	const kind = String(body.type);
+	const placed: IDataObject = {};
+	for (const [key, value] of Object.entries(body)) {
+		if (key === SHARED_MEDIA_KEY) {
+			placed[kind] = { ...(value as IDataObject), ...(body[kind] as IDataObject | undefined) };
+		} else if (key !== kind) {
+			placed[key] = value;
+		}
+	}
+	requestOptions.body = placed;
+	return requestOptions;
+}
+
 export function mediaMessageOperation(spec: MediaMessageSpec): INodePropertyOptions {
-	return sendMessageOperation(
+	const operation = sendMessageOperation(
 		{ name: spec.label, value: spec.operation, action: spec.action, description: spec.description },
 		spec.kind,
 	);
+	return { ...operation, routing: { ...operation.routing, send: { preSend: [placeMediaReference] } } };
 }
+
+/** What WhatsApp takes of each kind, for the one Input Binary Field of the five operations. */
+const ACCEPTED_FILES = MEDIA_KINDS.map((kind) => `${kind}: ${acceptedFiles(kind)}`).join('; ');
 
 export function mediaMessageFields(spec: MediaMessageSpec): INodeProperties[] {
 	const show = showFor('message', [spec.operation]);
@@ -89,7 +127,7 @@ export function mediaMessageFields(spec: MediaMessageSpec): INodeProperties[] {
 			name: 'mediaSource',
 			type: 'options',
 			default: 'link',
-			description: `Where WhatsApp gets the ${spec.kind} from`,
+			description: 'Where WhatsApp gets the file from',
 			options: [
 				{
 					name: 'Binary File From Input',
@@ -99,7 +137,7 @@ export function mediaMessageFields(spec: MediaMessageSpec): INodeProperties[] {
 				{
 					name: 'Public URL',
 					value: 'link',
-					description: `A public https link that WhatsApp downloads the ${spec.kind} from`,
+					description: 'A public https link that WhatsApp downloads the file from',
 				},
 				{
 					name: 'Uploaded Media ID',
@@ -116,10 +154,10 @@ export function mediaMessageFields(spec: MediaMessageSpec): INodeProperties[] {
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: `e.g. ${spec.linkExample}`,
-			description: `Public https URL of the ${spec.kind}`,
+			placeholder: 'e.g. https://example.com/photo.jpg',
+			description: 'Public https URL of the file (image, video, audio, document or sticker)',
 			displayOptions: showForSource('link'),
-			routing: { send: { type: 'body', property: `${spec.kind}.link` } },
+			routing: { send: { type: 'body', property: `${SHARED_MEDIA_KEY}.link` } },
 		},
 		{
 			displayName: 'Media ID',
@@ -130,7 +168,7 @@ export function mediaMessageFields(spec: MediaMessageSpec): INodeProperties[] {
 			placeholder: 'e.g. 1037543291543636',
 			description: 'ID of media uploaded to WhatsApp with Media › Upload',
 			displayOptions: showForSource('id'),
-			routing: { send: { type: 'body', property: `${spec.kind}.id` } },
+			routing: { send: { type: 'body', property: `${SHARED_MEDIA_KEY}.id` } },
 		},
 		{
 			displayName: 'Input Binary Field',
@@ -140,7 +178,7 @@ export function mediaMessageFields(spec: MediaMessageSpec): INodeProperties[] {
 			default: 'data',
 			placeholder: 'e.g. data',
 			hint: 'The name of the input field containing the binary file data to send',
-			description: `Binary field of the input item that holds the ${spec.kind}. WhatsApp takes ${acceptedFiles(spec.kind)}. It is uploaded first (like Media › Upload), and the output adds its media ID as uploadedMedia.`,
+			description: `Binary field of the input item that holds the file. WhatsApp takes ${ACCEPTED_FILES}. It is uploaded first (like Media › Upload), and the output adds its media ID as uploadedMedia.`,
 			displayOptions: showForSource('binary'),
 			// After the checks of the fields above (preSend hooks run in field order), so that a
 			// message that would be refused uploads nothing.

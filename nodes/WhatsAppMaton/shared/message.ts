@@ -1,10 +1,13 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { phoneNumberIdField, showFor } from './fields';
+import { OPTIONS_DESCRIPTION, phoneNumberIdField, showFor } from './fields';
 import { normaliseRecipient } from './recipient';
 import { requireParameter, TRIMMED_VALUE } from './required';
 
-/** Every message goes to `POST /{phone-number-id}/messages` with these fixed body fields. */
+/**
+ * Every message goes to `POST /{phone-number-id}/messages` with these fixed body fields (the
+ * Business Phone Number's hook puts the ID in front of the path).
+ */
 export function sendMessageOperation(
 	operation: Omit<INodePropertyOptions, 'routing'>,
 	messageType: string,
@@ -14,6 +17,7 @@ export function sendMessageOperation(
 		routing: {
 			request: {
 				method: 'POST',
+				url: '/messages',
 				body: { messaging_product: 'whatsapp', recipient_type: 'individual', type: messageType },
 			},
 		},
@@ -23,7 +27,7 @@ export function sendMessageOperation(
 /** The sender and the recipient, first on every send operation. */
 export function senderAndRecipientFields(operation: string): INodeProperties[] {
 	return [
-		phoneNumberIdField('message', [operation], '/messages'),
+		phoneNumberIdField('message', [operation]),
 		{
 			displayName: 'Recipient Phone Number',
 			name: 'recipientPhoneNumber',
@@ -68,6 +72,7 @@ export function messageOptionsField(
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
+		description: OPTIONS_DESCRIPTION,
 		displayOptions: showFor('message', [operation]),
 		options: [...extraOptions, replyToMessageOption].sort((a, b) =>
 			a.displayName.localeCompare(b.displayName),
@@ -75,13 +80,18 @@ export function messageOptionsField(
 	};
 }
 
-/** The wamid of a message in the chat that an operation acts on (mark as read, react to). */
-export function messageIdField(
-	operation: string,
-	bodyProperty: string,
-	description: string,
-	hintWhenEmpty: string,
-): INodeProperties {
+/** One hook for the one Message ID definition (a hook made per operation would keep two). */
+const requireMessageId = requireParameter(
+	'messageId',
+	'Message ID',
+	'Give the wamid of the message, from the incoming message webhook or the answer of a send operation.',
+);
+
+/**
+ * The wamid of a message in the chat that an operation acts on: Mark as Read sends it as
+ * `message_id`; Send Reaction's operation moves it under `reaction`.
+ */
+export function messageIdField(operation: string): INodeProperties {
 	return {
 		displayName: 'Message ID',
 		name: 'messageId',
@@ -89,15 +99,11 @@ export function messageIdField(
 		required: true,
 		default: '',
 		placeholder: 'e.g. wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=',
-		description,
+		description:
+			'ID (wamid) of the message: the received message to mark as read, from the incoming message webhook, or the message to react to, sent or received in this chat',
 		displayOptions: showFor('message', [operation]),
 		routing: {
-			send: {
-				type: 'body',
-				property: bodyProperty,
-				value: TRIMMED_VALUE,
-				preSend: [requireParameter('messageId', 'Message ID', hintWhenEmpty)],
-			},
+			send: { type: 'body', property: 'message_id', value: TRIMMED_VALUE, preSend: [requireMessageId] },
 		},
 	};
 }

@@ -1,11 +1,13 @@
 import type {
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
+	INodeProperties,
 	INodePropertyOptions,
 	PreSendAction,
 } from 'n8n-workflow';
 
 import { inputError } from './errors';
+import { showFor } from './fields';
 
 export const TEMPLATE_CATEGORY_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Authentication', value: 'AUTHENTICATION', description: 'One-time passcodes' },
@@ -66,3 +68,22 @@ function queryOptionCheck(property: string, label: string, options: INodePropert
 /** Template › List: the Status and Category filters. */
 export const checkTemplateStatusFilter = queryOptionCheck('status', 'Status', TEMPLATE_STATUS_OPTIONS);
 export const checkTemplateCategoryFilter = queryOptionCheck('category', 'Category', TEMPLATE_CATEGORY_OPTIONS);
+
+/**
+ * The language of a template: sent as `language` by Template › Create, and under
+ * `template.language.code` by Message › Send Template, whose operation moves it there
+ * (one definition for both, shared/defineOnce.ts).
+ */
+export function languageCodeField(resource: string, operation: string): INodeProperties {
+	return {
+		displayName: 'Language Code',
+		name: 'languageCode',
+		type: 'string',
+		required: true,
+		default: 'en_US',
+		placeholder: 'e.g. en_US',
+		description: 'Language (locale) of the template translation, such as en_US, pt_BR or de',
+		displayOptions: showFor(resource, [operation]),
+		routing: { send: { type: 'body', property: 'language' } },
+	};
+}

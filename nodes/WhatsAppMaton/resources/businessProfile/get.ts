@@ -9,7 +9,7 @@ export const getOperation: INodePropertyOptions = {
 	description:
 		'Get the WhatsApp business profile of a phone number: about, address, description, email, websites, industry and picture',
 	routing: {
-		request: { method: 'GET' },
+		request: { method: 'GET', url: '/whatsapp_business_profile' },
 		output: { postReceive: [{ type: 'rootProperty', properties: { property: 'data' } }] },
 	},
 };
@@ -36,7 +36,7 @@ const ALL_FIELDS = [
 ];
 
 export const getFields: INodeProperties[] = [
-	phoneNumberIdField('businessProfile', ['get'], '/whatsapp_business_profile'),
+	phoneNumberIdField('businessProfile', ['get']),
 	{
 		displayName: 'Fields',
 		name: 'fields',

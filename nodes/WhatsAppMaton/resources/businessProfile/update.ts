@@ -9,13 +9,13 @@ export const updateOperation: INodePropertyOptions = {
 	action: 'Update the business profile',
 	description: 'Change fields of the WhatsApp business profile of a phone number',
 	routing: {
-		request: { method: 'POST', body: { messaging_product: 'whatsapp' } },
+		request: { method: 'POST', url: '/whatsapp_business_profile', body: { messaging_product: 'whatsapp' } },
 		send: { preSend: [checkBusinessProfile] },
 	},
 };
 
 export const updateFields: INodeProperties[] = [
-	phoneNumberIdField('businessProfile', ['update'], '/whatsapp_business_profile'),
+	phoneNumberIdField('businessProfile', ['update']),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',

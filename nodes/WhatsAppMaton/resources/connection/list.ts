@@ -20,7 +20,7 @@ export const listOperation: INodePropertyOptions = {
 };
 
 export const listFields: INodeProperties[] = [
-	...returnAllAndLimitFields('connection', ['list'], { sendLimitAsQuery: false }),
+	...returnAllAndLimitFields('connection', ['list']),
 	{
 		displayName: 'Filters',
 		name: 'filters',

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { phoneNumberIdField, showFor } from '../../shared/fields';
+import { phoneNumberIdField, OPTIONS_DESCRIPTION, showFor } from '../../shared/fields';
 import { buildMediaUploadForm } from '../../shared/mediaUpload';
 
 export const uploadOperation: INodePropertyOptions = {
@@ -9,11 +9,11 @@ export const uploadOperation: INodePropertyOptions = {
 	action: 'Upload a media file',
 	description:
 		'Upload a file from an input binary field to WhatsApp; the returned ID can be sent in media messages for 30 days',
-	routing: { request: { method: 'POST' }, send: { preSend: [buildMediaUploadForm] } },
+	routing: { request: { method: 'POST', url: '/media' }, send: { preSend: [buildMediaUploadForm] } },
 };
 
 export const uploadFields: INodeProperties[] = [
-	phoneNumberIdField('media', ['upload'], '/media'),
+	phoneNumberIdField('media', ['upload']),
 	{
 		displayName: 'Input Binary Field',
 		name: 'binaryPropertyName',
@@ -32,6 +32,7 @@ export const uploadFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
+		description: OPTIONS_DESCRIPTION,
 		displayOptions: showFor('media', ['upload']),
 		options: [
 			{

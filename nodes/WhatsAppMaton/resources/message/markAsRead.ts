@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { phoneNumberIdField, showFor } from '../../shared/fields';
+import { phoneNumberIdField, OPTIONS_DESCRIPTION, showFor } from '../../shared/fields';
 import { messageIdField } from '../../shared/message';
 
 export const markAsReadOperation: INodePropertyOptions = {
@@ -10,19 +10,20 @@ export const markAsReadOperation: INodePropertyOptions = {
 	description:
 		'Mark a message you received as read (blue ticks), optionally showing a typing indicator',
 	routing: {
-		request: { method: 'POST', body: { messaging_product: 'whatsapp', status: 'read' } },
+		request: { method: 'POST', url: '/messages', body: { messaging_product: 'whatsapp', status: 'read' } },
 	},
 };
 
 export const markAsReadFields: INodeProperties[] = [
-	phoneNumberIdField('message', ['markAsRead'], '/messages'),
-	messageIdField('markAsRead', 'message_id', 'ID (wamid) of the received message, from the incoming message webhook', 'Give the wamid of the received message, from the incoming message webhook.'),
+	phoneNumberIdField('message', ['markAsRead']),
+	messageIdField('markAsRead'),
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
+		description: OPTIONS_DESCRIPTION,
 		displayOptions: showFor('message', ['markAsRead']),
 		options: [
 			{

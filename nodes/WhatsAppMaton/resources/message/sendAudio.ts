@@ -7,7 +7,6 @@ const sendAudioSpec = {
 	action: 'Send an audio message',
 	description:
 		'Send an audio file or voice note (AAC, AMR, MP3, M4A or OGG Opus, up to 16 MB) by public URL, uploaded media ID or binary file from the input',
-	linkExample: 'https://example.com/note.mp3',
 	caption: false,
 	filename: false,
 	voiceNote: true,

@@ -12,7 +12,6 @@ import {
 	interactiveHeaderMediaOption,
 	withUploadedHeaderMediaId,
 } from '../../shared/interactiveHeader';
-import { INTERACTIVE_BODY_MAX } from '../../shared/limits';
 import { messageOptionsField, senderAndRecipientFields } from '../../shared/message';
 import { TRIMMED_VALUE } from '../../shared/required';
 
@@ -34,11 +33,7 @@ const show = showFor('message', ['sendCallToActionUrl']);
 
 export const sendCallToActionUrlFields: INodeProperties[] = [
 	...senderAndRecipientFields('sendCallToActionUrl'),
-	{
-		...interactiveBodyField('sendCallToActionUrl', INTERACTIVE_BODY_MAX),
-		placeholder: 'e.g. Your order has shipped. Track it any time:',
-		description: `The message text shown above the button, up to ${INTERACTIVE_BODY_MAX} characters`,
-	},
+	interactiveBodyField('sendCallToActionUrl'),
 	{
 		displayName: 'Button Text',
 		name: 'buttonText',
@@ -70,13 +65,9 @@ export const sendCallToActionUrlFields: INodeProperties[] = [
 			},
 		},
 	},
-	{
-		...messageOptionsField('sendCallToActionUrl', [
-			interactiveHeaderTextOption,
-			interactiveHeaderMediaOption,
-			interactiveFooterTextOption,
-		]),
-		description:
-			'Optional header (a text, or an image, video or document) and footer, and the message this one replies to',
-	},
+	messageOptionsField('sendCallToActionUrl', [
+		interactiveHeaderTextOption,
+		interactiveHeaderMediaOption,
+		interactiveFooterTextOption,
+	]),
 ];

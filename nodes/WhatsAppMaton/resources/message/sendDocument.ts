@@ -7,7 +7,6 @@ const sendDocumentSpec = {
 	action: 'Send a document message',
 	description:
 		'Send a document such as a PDF (up to 100 MB) by public URL, uploaded media ID or binary file from the input, with an optional caption and file name',
-	linkExample: 'https://example.com/report.pdf',
 	caption: true,
 	filename: true,
 } as const;

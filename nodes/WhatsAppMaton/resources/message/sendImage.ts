@@ -7,7 +7,6 @@ const sendImageSpec = {
 	action: 'Send an image message',
 	description:
 		'Send a JPEG or PNG image (up to 5 MB) by public URL, uploaded media ID or binary file from the input, with an optional caption',
-	linkExample: 'https://example.com/photo.jpg',
 	caption: true,
 	filename: false,
 } as const;

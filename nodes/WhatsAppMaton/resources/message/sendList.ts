@@ -26,7 +26,7 @@ const show = showFor('message', ['sendList']);
 
 export const sendListFields: INodeProperties[] = [
 	...senderAndRecipientFields('sendList'),
-	interactiveBodyField('sendList', 4096),
+	interactiveBodyField('sendList'),
 	{
 		displayName: 'List Button Text',
 		name: 'buttonText',

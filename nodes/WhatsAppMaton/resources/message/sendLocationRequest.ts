@@ -1,7 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { checkLocationRequest } from '../../shared/interactiveActions';
-import { interactiveBodyField, interactiveMessageOperation } from '../../shared/interactiveFields';
+import {
+	interactiveBodyField,
+	interactiveMessageOperation,
+	LOCATION_REQUEST,
+} from '../../shared/interactiveFields';
 import { messageOptionsField, senderAndRecipientFields } from '../../shared/message';
 
 export const sendLocationRequestOperation = interactiveMessageOperation(
@@ -12,23 +15,12 @@ export const sendLocationRequestOperation = interactiveMessageOperation(
 		description:
 			'Send a message with a Send Location button that asks the recipient to share their current location; it comes back as a location message in the incoming message webhook',
 	},
-	'location_request_message',
+	LOCATION_REQUEST,
 	{ name: 'send_location' },
 );
 
-const bodyField = interactiveBodyField('sendLocationRequest', 1024);
-
 export const sendLocationRequestFields: INodeProperties[] = [
 	...senderAndRecipientFields('sendLocationRequest'),
-	{
-		...bodyField,
-		placeholder: 'e.g. Please share your location so we can find the nearest store',
-		description:
-			'The message text shown above the Send Location button, up to 1024 characters: say why you need the location',
-		routing: { send: { ...bodyField.routing?.send, preSend: [checkLocationRequest] } },
-	},
-	{
-		...messageOptionsField('sendLocationRequest'),
-		description: 'Optionally, the message this one replies to',
-	},
+	interactiveBodyField('sendLocationRequest'),
+	messageOptionsField('sendLocationRequest'),
 ];

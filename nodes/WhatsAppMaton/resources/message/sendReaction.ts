@@ -1,11 +1,39 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { showFor } from '../../shared/fields';
 import { messageIdField, senderAndRecipientFields, sendMessageOperation } from '../../shared/message';
 import { checkReactionEmoji } from '../../shared/reaction';
 import { TRIMMED_VALUE } from '../../shared/required';
 
-export const sendReactionOperation = sendMessageOperation(
+/**
+ * preSend of the operation, before the fields' hooks: Message ID, one definition with Mark as
+ * Read, puts its value in `message_id`; a reaction has it as `reaction.message_id`, first.
+ */
+async function placeReactionMessageId(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = requestOptions.body as IDataObject;
+	if (!('message_id' in body)) return requestOptions;
+	const placed: IDataObject = {};
+	for (const [key, value] of Object.entries(body)) {
+		if (key === 'message_id') {
+			placed.reaction = { message_id: value, ...(body.reaction as IDataObject | undefined) };
+		} else if (key !== 'reaction') {
+			placed[key] = value;
+		}
+	}
+	requestOptions.body = placed;
+	return requestOptions;
+}
+
+const reactionOperation = sendMessageOperation(
 	{
 		name: 'Send Reaction',
 		value: 'sendReaction',
@@ -16,12 +44,17 @@ export const sendReactionOperation = sendMessageOperation(
 	'reaction',
 );
 
+export const sendReactionOperation: INodePropertyOptions = {
+	...reactionOperation,
+	routing: { ...reactionOperation.routing, send: { preSend: [placeReactionMessageId] } },
+};
+
 const show = showFor('message', ['sendReaction']);
 
 // No Options: WhatsApp takes no reply context on a reaction.
 export const sendReactionFields: INodeProperties[] = [
 	...senderAndRecipientFields('sendReaction'),
-	messageIdField('sendReaction', 'reaction.message_id', 'ID (wamid) of the message to react to, sent or received in this chat: from the incoming message webhook or the answer of a send operation', 'Give the wamid of the message to react to, from the incoming message webhook or the answer of a send operation.'),
+	messageIdField('sendReaction'),
 	{
 		displayName: 'Emoji',
 		name: 'emoji',

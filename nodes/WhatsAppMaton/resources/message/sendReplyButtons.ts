@@ -13,7 +13,6 @@ import {
 	withUploadedHeaderMediaId,
 } from '../../shared/interactiveHeader';
 import { specifyModeOptions } from '../../shared/json';
-import { INTERACTIVE_BODY_MAX } from '../../shared/limits';
 import { messageOptionsField, senderAndRecipientFields } from '../../shared/message';
 
 export const sendReplyButtonsOperation = withUploadedHeaderMediaId(
@@ -33,7 +32,7 @@ const show = showFor('message', ['sendReplyButtons']);
 
 export const sendReplyButtonsFields: INodeProperties[] = [
 	...senderAndRecipientFields('sendReplyButtons'),
-	interactiveBodyField('sendReplyButtons', INTERACTIVE_BODY_MAX),
+	interactiveBodyField('sendReplyButtons'),
 	{
 		displayName: 'Specify Buttons',
 		name: 'specifyButtons',

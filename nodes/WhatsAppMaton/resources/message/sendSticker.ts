@@ -7,7 +7,6 @@ const sendStickerSpec = {
 	action: 'Send a sticker',
 	description:
 		'Send a WebP sticker (up to 100 KB, or 500 KB if animated) by public URL, uploaded media ID or binary file from the input',
-	linkExample: 'https://example.com/sticker.webp',
 	caption: false,
 	filename: false,
 } as const;

@@ -1,6 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
-import { showFor } from '../../shared/fields';
+import { businessAccountIdField, showFor } from '../../shared/fields';
 import { specifyModeOptions } from '../../shared/json';
 import {
 	messageOptionsField,
@@ -8,8 +14,28 @@ import {
 	sendMessageOperation,
 } from '../../shared/message';
 import { checkTemplateName, buildTemplateComponents } from '../../shared/templateMessage';
+import { languageCodeField } from '../../shared/templateOptions';
 
-export const sendTemplateOperation = sendMessageOperation(
+/**
+ * preSend of the operation, before the fields' hooks: Language Code, one definition with
+ * Template › Create, puts its value in `language`; a template message has it under
+ * `template.language.code`, after the template's name.
+ */
+async function placeTemplateLanguage(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = requestOptions.body as IDataObject;
+	if (!('language' in body)) return requestOptions;
+	const { language, ...rest } = body;
+	const template = (rest.template ?? {}) as IDataObject;
+	const { name, ...more } = template;
+	rest.template = { ...('name' in template ? { name } : {}), language: { code: language }, ...more };
+	requestOptions.body = rest;
+	return requestOptions;
+}
+
+const templateMessageOperation = sendMessageOperation(
 	{
 		name: 'Send Template',
 		value: 'sendTemplate',
@@ -20,11 +46,19 @@ export const sendTemplateOperation = sendMessageOperation(
 	'template',
 );
 
+export const sendTemplateOperation: INodePropertyOptions = {
+	...templateMessageOperation,
+	routing: { ...templateMessageOperation.routing, send: { preSend: [placeTemplateLanguage] } },
+};
+
 const show = showFor('message', ['sendTemplate']);
 const showForComponentTypes = (types: string[]) => ({ show: { type: types } });
 
 export const sendTemplateFields: INodeProperties[] = [
 	...senderAndRecipientFields('sendTemplate'),
+	// Before the template it owns (its picker reads it), and so before Language Code, as on
+	// Template › Create: the one definition of each keeps a single order (shared/defineOnce.ts).
+	businessAccountIdField('message', ['sendTemplate']),
 	{
 		displayName: 'Template',
 		name: 'template',
@@ -59,28 +93,7 @@ export const sendTemplateFields: INodeProperties[] = [
 		displayOptions: show,
 		routing: { send: { type: 'body', property: 'template.name', preSend: [checkTemplateName] } },
 	},
-	{
-		displayName: 'Language Code',
-		name: 'languageCode',
-		type: 'string',
-		required: true,
-		default: 'en_US',
-		placeholder: 'e.g. en_US',
-		description: 'Language (locale) of the template translation to send, such as en_US, pt_BR or de',
-		displayOptions: show,
-		routing: { send: { type: 'body', property: 'template.language.code' } },
-	},
-	{
-		displayName: 'WhatsApp Business Account ID',
-		name: 'businessAccountId',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 102290129340398',
-		hint: "Leave empty to use the credential's default business account ID",
-		description:
-			'The WhatsApp Business Account that owns the template, used to read its definition and list templates',
-		displayOptions: show,
-	},
+	languageCodeField('message', 'sendTemplate'),
 	{
 		displayName: 'Specify Parameters',
 		name: 'specifyComponents',

@@ -7,7 +7,6 @@ const sendVideoSpec = {
 	action: 'Send a video message',
 	description:
 		'Send an MP4 or 3GPP video (up to 16 MB) by public URL, uploaded media ID or binary file from the input, with an optional caption',
-	linkExample: 'https://example.com/clip.mp4',
 	caption: true,
 	filename: false,
 } as const;

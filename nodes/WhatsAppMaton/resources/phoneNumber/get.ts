@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { phoneNumberIdField, showFor } from '../../shared/fields';
+import { phoneNumberIdField, OPTIONS_DESCRIPTION, showFor } from '../../shared/fields';
 import { PHONE_NUMBER_FIELDS_OPTION } from '../../shared/phoneNumberFields';
 
 export const getOperation: INodePropertyOptions = {
@@ -13,13 +13,14 @@ export const getOperation: INodePropertyOptions = {
 };
 
 export const getFields: INodeProperties[] = [
-	phoneNumberIdField('phoneNumber', ['get'], ''),
+	phoneNumberIdField('phoneNumber', ['get']),
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
+		description: OPTIONS_DESCRIPTION,
 		displayOptions: showFor('phoneNumber', ['get']),
 		options: [PHONE_NUMBER_FIELDS_OPTION],
 	},

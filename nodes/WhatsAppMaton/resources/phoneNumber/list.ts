@@ -1,6 +1,14 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { businessAccountIdField, returnAllAndLimitFields, showFor } from '../../shared/fields';
+import { requireBusinessAccountId } from '../../shared/businessAccount';
+import {
+	businessAccountIdField,
+	GRAPH_PAGE_SIZE,
+	OPTIONS_DESCRIPTION,
+	pageSizeQuery,
+	returnAllAndLimitFields,
+	showFor,
+} from '../../shared/fields';
 import { PHONE_NUMBER_FIELDS_OPTION } from '../../shared/phoneNumberFields';
 
 export const listOperation: INodePropertyOptions = {
@@ -9,20 +17,22 @@ export const listOperation: INodePropertyOptions = {
 	action: 'List business phone numbers',
 	description: 'List the phone numbers of a WhatsApp Business Account',
 	routing: {
-		request: { method: 'GET' },
+		request: { method: 'GET', url: '/phone_numbers' },
+		send: { preSend: [pageSizeQuery(GRAPH_PAGE_SIZE), requireBusinessAccountId] },
 		output: { postReceive: [{ type: 'rootProperty', properties: { property: 'data' } }] },
 	},
 };
 
 export const listFields: INodeProperties[] = [
-	businessAccountIdField('phoneNumber', ['list'], '/phone_numbers'),
-	...returnAllAndLimitFields('phoneNumber', ['list'], { sendLimitAsQuery: true, defaultPageSize: 100 }),
+	businessAccountIdField('phoneNumber', ['list']),
+	...returnAllAndLimitFields('phoneNumber', ['list']),
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
+		description: OPTIONS_DESCRIPTION,
 		displayOptions: showFor('phoneNumber', ['list']),
 		options: [PHONE_NUMBER_FIELDS_OPTION],
 	},

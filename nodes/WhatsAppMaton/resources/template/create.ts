@@ -1,9 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { requireBusinessAccountId } from '../../shared/businessAccount';
 import { businessAccountIdField, showFor } from '../../shared/fields';
 import { specifyModeOptions } from '../../shared/json';
 import { buildTemplateDefinition } from '../../shared/templateDefinition';
-import { TEMPLATE_CATEGORY_OPTIONS } from '../../shared/templateOptions';
+import { languageCodeField, TEMPLATE_CATEGORY_OPTIONS } from '../../shared/templateOptions';
 
 export const createOperation: INodePropertyOptions = {
 	name: 'Create',
@@ -11,13 +12,13 @@ export const createOperation: INodePropertyOptions = {
 	action: 'Create a message template',
 	description:
 		'Submit a new message template (header, body with examples, footer, buttons) for review by Meta',
-	routing: { request: { method: 'POST' }, send: { preSend: [buildTemplateDefinition] } },
+	routing: { request: { method: 'POST', url: '/message_templates' }, send: { preSend: [buildTemplateDefinition, requireBusinessAccountId] } },
 };
 
 const show = showFor('template', ['create']);
 
 export const createFields: INodeProperties[] = [
-	businessAccountIdField('template', ['create'], '/message_templates'),
+	businessAccountIdField('template', ['create']),
 	{
 		displayName: 'Template Name',
 		name: 'templateName',
@@ -29,17 +30,7 @@ export const createFields: INodeProperties[] = [
 		displayOptions: show,
 		routing: { send: { type: 'body', property: 'name' } },
 	},
-	{
-		displayName: 'Language Code',
-		name: 'languageCode',
-		type: 'string',
-		required: true,
-		default: 'en_US',
-		placeholder: 'e.g. en_US',
-		description: 'Language (locale) of this template translation, such as en_US, pt_BR or de',
-		displayOptions: show,
-		routing: { send: { type: 'body', property: 'language' } },
-	},
+	languageCodeField('template', 'create'),
 	{
 		displayName: 'Category',
 		name: 'category',

@@ -1,7 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { requireBusinessAccountId } from '../../shared/businessAccount';
 import { normaliseDeletion } from '../../shared/deletion';
-import { businessAccountIdField, showFor } from '../../shared/fields';
+import { businessAccountIdField, OPTIONS_DESCRIPTION, showFor } from '../../shared/fields';
 import { requireSegmentParameter } from '../../shared/checks/urlSegments';
 import { TRIMMED_VALUE } from '../../shared/required';
 
@@ -10,11 +11,15 @@ export const deleteOperation: INodePropertyOptions = {
 	value: 'delete',
 	action: 'Delete a message template',
 	description: 'Delete a message template by name, in every language or in one',
-	routing: { request: { method: 'DELETE' }, output: { postReceive: [normaliseDeletion] } },
+	routing: {
+		request: { method: 'DELETE', url: '/message_templates' },
+		send: { preSend: [requireBusinessAccountId] },
+		output: { postReceive: [normaliseDeletion] },
+	},
 };
 
 export const deleteFields: INodeProperties[] = [
-	businessAccountIdField('template', ['delete'], '/message_templates'),
+	businessAccountIdField('template', ['delete']),
 	{
 		displayName: 'Template Name',
 		name: 'templateName',
@@ -43,6 +48,7 @@ export const deleteFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
+		description: OPTIONS_DESCRIPTION,
 		displayOptions: showFor('template', ['delete']),
 		options: [
 			{

@@ -1,6 +1,13 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { businessAccountIdField, returnAllAndLimitFields, showFor } from '../../shared/fields';
+import { requireBusinessAccountId } from '../../shared/businessAccount';
+import {
+	businessAccountIdField,
+	GRAPH_PAGE_SIZE,
+	pageSizeQuery,
+	returnAllAndLimitFields,
+	showFor,
+} from '../../shared/fields';
 import {
 	checkTemplateCategoryFilter,
 	checkTemplateStatusFilter,
@@ -14,7 +21,8 @@ export const listOperation: INodePropertyOptions = {
 	action: 'List message templates',
 	description: 'List the message templates of a WhatsApp Business Account, with their status and components',
 	routing: {
-		request: { method: 'GET' },
+		request: { method: 'GET', url: '/message_templates' },
+		send: { preSend: [pageSizeQuery(GRAPH_PAGE_SIZE), requireBusinessAccountId] },
 		output: { postReceive: [{ type: 'rootProperty', properties: { property: 'data' } }] },
 	},
 };
@@ -23,8 +31,8 @@ export const listOperation: INodePropertyOptions = {
 const EMPTY_AS_UNSET = '={{ String($value ?? "").trim() || undefined }}';
 
 export const listFields: INodeProperties[] = [
-	businessAccountIdField('template', ['list'], '/message_templates'),
-	...returnAllAndLimitFields('template', ['list'], { sendLimitAsQuery: true, defaultPageSize: 100 }),
+	businessAccountIdField('template', ['list']),
+	...returnAllAndLimitFields('template', ['list']),
 	{
 		displayName: 'Filters',
 		name: 'filters',

@@ -48,6 +48,9 @@ const OPTIONS_NORMALISED_BY_HOOK = new Set<INodePropertyOptions[]>([
 
 type Path = string[];
 
+/** A top-level field's resolved value, by name (`/operation` or `operation`). */
+type Root = (key: string) => unknown;
+
 /** What displayOptions read of the node: its version, for `@version` conditions (null: none). */
 type NodeVersion = Pick<INode, 'typeVersion'> | null;
 
@@ -180,7 +183,7 @@ function shownFor(field: INodeProperties, values: (key: string) => unknown, node
 	const nodeValues: INodeParameters = {};
 	for (const key of conditionKeys(field)) {
 		const name = key.startsWith('/') ? key.slice(1) : key;
-		(nodeValues as IDataObject)[name] = values(name) as IDataObject[keyof IDataObject];
+		(nodeValues as IDataObject)[name] = values(key) as IDataObject[keyof IDataObject];
 	}
 	return NodeHelpers.displayParameter(nodeValues, field, node, null, nodeValues);
 }
@@ -370,6 +373,7 @@ function checkCollection(
 	value: unknown,
 	path: Path,
 	node: NodeVersion,
+	root: Root,
 ): void {
 	if (value === undefined) return;
 	if (!isPlainObject(value)) {
@@ -377,7 +381,7 @@ function checkCollection(
 	}
 	// A collection is a bag of options, each named on its own in the editor: "Show Link Preview",
 	// not "Options › Show Link Preview".
-	checkNested(field.options as INodeProperties[], value, path.slice(0, -1), node);
+	checkNested(field.options as INodeProperties[], value, path.slice(0, -1), node, root);
 }
 
 function checkFixedCollection(
@@ -385,6 +389,7 @@ function checkFixedCollection(
 	value: unknown,
 	path: Path,
 	node: NodeVersion,
+	root: Root,
 ): void {
 	if (value === undefined) return;
 	const label = labelOf(path);
@@ -399,21 +404,31 @@ function checkFixedCollection(
 			if (!isPlainObject(entry)) {
 				throw new RuleBroken(`${labelOf(entryPath)} must be a set of fields, got ${describeType(entry)}`);
 			}
-			checkNested(group.values, entry, entryPath, node);
+			checkNested(group.values, entry, entryPath, node, root);
 		});
 	}
 }
 
-/** The fields of a collection or of one fixed-collection entry: those given, if shown. */
-function checkNested(definitions: INodeProperties[], values: IDataObject, path: Path, node: NodeVersion): void {
+/**
+ * The fields of a collection or of one fixed-collection entry: those given, if shown. A condition
+ * on `/operation` (a joined Options collection, shared/defineOnce.ts) reads the top-level field.
+ */
+function checkNested(
+	definitions: INodeProperties[],
+	values: IDataObject,
+	path: Path,
+	node: NodeVersion,
+	root: Root,
+): void {
+	const valueOf = (key: string) => (key.startsWith('/') ? root(key) : values[key]);
 	for (const definition of definitions) {
 		if (!(definition.name in values) || UNCHECKED_TYPES.has(definition.type)) continue;
-		if (definition.displayOptions && !shownFor(definition, (key) => values[key], node)) continue;
-		checkValue(definition, values[definition.name], [...path, definition.displayName], node);
+		if (definition.displayOptions && !shownFor(definition, valueOf, node)) continue;
+		checkValue(definition, values[definition.name], [...path, definition.displayName], node, root);
 	}
 }
 
-function checkValue(field: INodeProperties, value: unknown, path: Path, node: NodeVersion): void {
+function checkValue(field: INodeProperties, value: unknown, path: Path, node: NodeVersion, root: Root): void {
 	switch (field.type) {
 		case 'string':
 			return checkString(field, value, path);
@@ -428,9 +443,9 @@ function checkValue(field: INodeProperties, value: unknown, path: Path, node: No
 		case 'resourceLocator':
 			return checkResourceLocator(field, value, path);
 		case 'collection':
-			return checkCollection(field, value, path, node);
+			return checkCollection(field, value, path, node, root);
 		case 'fixedCollection':
-			return checkFixedCollection(field, value, path, node);
+			return checkFixedCollection(field, value, path, node, root);
 		default:
 			return;
 	}
@@ -470,11 +485,13 @@ export function checkEditorRules(properties: () => INodeProperties[]): PreSendAc
 			}
 			return resolved.get(name);
 		};
+		// `/operation` and `operation` both name a top-level field here.
+		const atRoot = (key: string) => valueOf(key.replace(/^\//, ''));
 		for (const field of plan.fields) {
 			if (raw(field.name) === MISSING) continue;
-			if (plan.conditional.has(field) && !shownFor(field, valueOf, version)) continue;
+			if (plan.conditional.has(field) && !shownFor(field, atRoot, version)) continue;
 			try {
-				checkValue(field, valueOf(field.name, field), [field.displayName], version);
+				checkValue(field, valueOf(field.name, field), [field.displayName], version, atRoot);
 			} catch (error) {
 				const itemIndex = this.getItemIndex();
 				const node = this.getNode();
