@@ -10,10 +10,10 @@ interface PackEntry {
 
 /**
  * n8n loads only the JavaScript, the nodes' JSON and the icons: anything else is dead weight.
- * A guard against growth (about 79 KB with the delivery layer, the run-time checks and the
- * trigger); the layout work of issue 9, one definition per field, aims at 60 KB.
+ * A guard against growth (about 89 KB with the delivery layer, the run-time checks, the trigger
+ * and this README: 71 KB of it is the compressed JavaScript); issue 9 aims at 60 KB.
  */
-const MAX_TARBALL_BYTES = 88 * 1024;
+const MAX_TARBALL_BYTES = 96 * 1024;
 
 describe('npm pack', () => {
 	it('holds only dist/, README.md, LICENSE and package.json', () => {
