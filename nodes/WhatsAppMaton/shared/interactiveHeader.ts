@@ -8,6 +8,7 @@ import type {
 
 import { addUploadedMediaId, uploadItemFile } from './binaryMedia';
 import { inputError } from './errors';
+import { MEDIA_SOURCE_OPTIONS } from './mediaFields';
 import { DOCUMENT_FILENAME_MAX } from './limits';
 import { describeSize, MEDIA_RULES, type MediaKind } from './mediaTypes';
 
@@ -77,23 +78,7 @@ export const interactiveHeaderMediaOption: INodeProperties = {
 					type: 'options',
 					default: 'link',
 					description: 'Where WhatsApp gets the header file from',
-					options: [
-						{
-							name: 'Binary File From Input',
-							value: 'binary',
-							description: 'A binary field of the input item, uploaded to WhatsApp first and then sent by its ID',
-						},
-						{
-							name: 'Public URL',
-							value: 'link',
-							description: 'A public https link that WhatsApp downloads the file from',
-						},
-						{
-							name: 'Uploaded Media ID',
-							value: 'id',
-							description: 'The ID returned by Media › Upload',
-						},
-					],
+					options: MEDIA_SOURCE_OPTIONS,
 				},
 				{
 					displayName: 'Media URL',

@@ -1,7 +1,31 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { requireSegment } from './checks/urlSegments';
 import { showFor } from './fields';
+
+/** Where WhatsApp gets a file from: a media message's Media Source and a header's Media Source. */
+export const MEDIA_SOURCE_OPTIONS: INodePropertyOptions[] = [
+	{
+		name: 'Binary File From Input',
+		value: 'binary',
+		description: 'A binary field of the input item, uploaded to WhatsApp first and then sent by its ID',
+	},
+	{
+		name: 'Public URL',
+		value: 'link',
+		description: 'A public https link that WhatsApp downloads the file from',
+	},
+	{
+		name: 'Uploaded Media ID',
+		value: 'id',
+		description: 'The ID returned by Media › Upload (valid for 30 days)',
+	},
+];
 
 /** preSend: the media ID is the whole path, so `..` or `a/b` would name another endpoint. */
 async function requireMediaId(

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { showFor } from './fields';
+import { MEDIA_SOURCE_OPTIONS } from './mediaFields';
 import { messageOptionsField, senderAndRecipientFields, sendMessageOperation } from './message';
 import { checkMediaReference } from './mediaReference';
 import { addUploadedMediaId, uploadBinaryMedia } from './binaryMedia';
@@ -128,23 +129,7 @@ export function mediaMessageFields(spec: MediaMessageSpec): INodeProperties[] {
 			type: 'options',
 			default: 'link',
 			description: 'Where WhatsApp gets the file from',
-			options: [
-				{
-					name: 'Binary File From Input',
-					value: 'binary',
-					description: 'A binary field of the input item, uploaded to WhatsApp first and then sent by its ID',
-				},
-				{
-					name: 'Public URL',
-					value: 'link',
-					description: 'A public https link that WhatsApp downloads the file from',
-				},
-				{
-					name: 'Uploaded Media ID',
-					value: 'id',
-					description: 'The ID returned by Media › Upload (valid for 30 days)',
-				},
-			],
+			options: MEDIA_SOURCE_OPTIONS,
 			displayOptions: show,
 			routing: { send: { preSend: [checkMediaReference] } },
 		},
