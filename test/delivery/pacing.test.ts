@@ -9,6 +9,7 @@ import {
 	MIN_RATE,
 	RATE_DECREASE_FACTOR,
 	RATE_INCREASE_PER_SUCCESS,
+	ANSWER_MARGIN_MS,
 	WINDOW_MARGIN_MS,
 	accountHash,
 	pacerOfAccount,
@@ -84,6 +85,27 @@ describe('the sliding window', () => {
 		expect(mostInWindow(await departures(new AccountPacer(), 10, 2.5), WINDOW)).toBe(2);
 		const slow = (await departures(new AccountPacer(), 4, 0.5)).sort((a, b) => a - b);
 		expect(slow[3] - slow[0]).toBeGreaterThanOrEqual(3 * 2000);
+	});
+
+	it('an answer bounds the window: the 11th may leave a window after the first answer, without the margin', () => {
+		const pacer = new AccountPacer();
+		const first = pacer.depart(START);
+		for (let index = 1; index < 10; index++) pacer.depart(START + index * 100);
+		// No answer yet: the first departure plus the window and its margin.
+		expect(pacer.waitMs(10, START + 950)).toBe(1000 + WINDOW_MARGIN_MS - 950);
+		// The gateway answered 3 ms after the first left, so it counted that request by then.
+		pacer.answered(first, START + 3);
+		expect(pacer.waitMs(10, START + 950)).toBe(1000 + 3 + ANSWER_MARGIN_MS - 950);
+		expect(pacer.waitMs(10, START + 1000 + 3 + ANSWER_MARGIN_MS)).toBe(0);
+	});
+
+	it('a slow answer never delays more than the departure bound; a second answer changes nothing', () => {
+		const pacer = new AccountPacer();
+		const first = pacer.depart(START);
+		for (let index = 1; index < 10; index++) pacer.depart(START + index * 90);
+		pacer.answered(first, START + 400);
+		pacer.answered(first, START + 1);
+		expect(pacer.waitMs(10, START + 900)).toBe(1000 + WINDOW_MARGIN_MS - 900);
 	});
 
 	it('0 requests per second: no waiting at all', async () => {
@@ -168,7 +190,7 @@ describe('one pace per account', () => {
 		const original = AccountPacer.prototype.depart;
 		AccountPacer.prototype.depart = function (this: AccountPacer, now: number) {
 			departuresSeen.push(now);
-			original.call(this, now);
+			return original.call(this, now);
 		};
 		try {
 			const [first, second] = await Promise.all([run(0), run(100)]);
@@ -191,7 +213,7 @@ describe('pacing through the engine', () => {
 		const original = AccountPacer.prototype.depart;
 		AccountPacer.prototype.depart = function (this: AccountPacer, now: number) {
 			times.push(now);
-			original.call(this, now);
+			return original.call(this, now);
 		};
 		try {
 			const { items, error } = await runWhatsApp(

@@ -11,7 +11,7 @@ import type {
 import { readDeliveryOptions, type DeliveryOptions } from './deliveryOptions';
 import { CREDENTIAL_TYPE, matonBaseUrls } from './gateway';
 import { failureCategory, failureOfError, lastPaging, scrubSecretsFromError } from './graphErrors';
-import { accountHash, deliveryClock, pacerOfAccount, Semaphore, type AccountPacer } from './pacing';
+import { accountHash, deliveryClock, pacerOfAccount, Semaphore, type AccountPacer, type Departure } from './pacing';
 import { requestSafetyOf, type RequestSafety } from './requestSafety';
 
 export { DEFAULT_DELIVERY, readDeliveryOptions } from './deliveryOptions';
@@ -80,6 +80,11 @@ export function outcomeOf(error: unknown): Outcome {
 	if (code === undefined) return { category: 'permanent', label: 'no answer' };
 	if (NOT_CONNECTED_CODES.has(code)) return { category: 'notConnected', label: code };
 	return { category: 'uncertain', label: code };
+}
+
+/** Whether the gateway answered at all (any HTTP status), as opposed to a timeout or reset. */
+function gatewayAnswered(outcome: Outcome): boolean {
+	return /^HTTP \d/.test(outcome.label);
 }
 
 // ----- one execution of the node ---------------------------------------------------------------
@@ -339,19 +344,21 @@ export async function withDelivery<T>(
 		const release = await state.semaphore.acquire();
 		let outcome: Outcome;
 		let failure: unknown;
+		let departure: Departure | false = false;
 		try {
 			try {
-				if (!(await pacer.take(options.requestsPerSecond, () => stoppedBefore(state, index)))) {
-					throw notSentError(context, state);
-				}
+				departure = await pacer.take(options.requestsPerSecond, () => stoppedBefore(state, index));
+				if (!departure) throw notSentError(context, state);
 				attempts.count++;
 				state.departed.add(index);
 				const result = await send();
+				pacer.answered(departure, deliveryClock.now());
 				pacer.speedUp();
 				return result;
 			} catch (error) {
 				failure = error;
 				outcome = outcomeOf(error);
+				if (departure && gatewayAnswered(outcome)) pacer.answered(departure, deliveryClock.now());
 				// Too fast for the account: every request on it slows down, not only this one.
 				if (outcome.category === 'rateLimited') pacer.slowDown(options.requestsPerSecond, deliveryClock.now());
 			}

@@ -15,7 +15,9 @@ const WINDOW_MS = 1000;
  * Departures are counted in a slightly longer window: a request leaves this process a little
  * before it reaches the gateway, and that delay varies (event loop, sockets, network).
  */
-export const WINDOW_MARGIN_MS = 30;
+export const WINDOW_MARGIN_MS = 20;
+/** Counted from an answer, only the clocks' millisecond rounding needs covering (two readings). */
+export const ANSWER_MARGIN_MS = 2;
 /**
  * At least 80 % of an even share of the window between two departures: requests leave one by
  * one rather than in bursts (a burst delays its own last requests on the event loop, and so
@@ -35,6 +37,17 @@ export const RATE_INCREASE_PER_SUCCESS = 0.2;
 export const MAX_RATE = 10;
 
 /**
+ * One request's departure, and when its answer came back. A gateway counts a request before it
+ * answers it, so once any answer is back, that request's place in the gateway's window is known
+ * to lie before the answer: a departure a full window after the answer cannot crowd it, whatever
+ * the delays on the way. Until then (or when no answer came: timeout, reset) the margin covers the delay.
+ */
+export interface Departure {
+	at: number;
+	answeredAt?: number;
+}
+
+/**
  * The pace of one account (gateway, key, connection) in this process, shared by every
  * execution that uses it: at most N departures in any sliding window, N = the lower of the
  * caller's Requests per Second and the adaptive rate. Requests wait their turn in order (one
@@ -42,7 +55,7 @@ export const MAX_RATE = 10;
  * event loop cannot release more than the window allows.
  */
 export class AccountPacer {
-	private departures: number[] = [];
+	private departures: Departure[] = [];
 	private rate = MAX_RATE;
 	private lastDecrease = Number.NEGATIVE_INFINITY;
 	private queue: Promise<unknown> = Promise.resolve();
@@ -62,32 +75,41 @@ export class AccountPacer {
 		const { departures } = this;
 		const nthLast = departures.length >= count ? departures[departures.length - count] : undefined;
 		const last = departures[departures.length - 1];
-		const windowWait = nthLast === undefined ? 0 : nthLast + windowMs - now;
-		const gapWait = last === undefined ? 0 : last + (windowMs / count) * MIN_GAP_SHARE - now;
+		let windowWait = 0;
+		if (nthLast !== undefined) {
+			const byDeparture = nthLast.at + windowMs;
+			const byAnswer = nthLast.answeredAt === undefined ? byDeparture : nthLast.answeredAt + windowMs - WINDOW_MARGIN_MS + ANSWER_MARGIN_MS;
+			windowWait = Math.min(byDeparture, byAnswer) - now;
+		}
+		const gapWait = last === undefined ? 0 : last.at + (windowMs / count) * MIN_GAP_SHARE - now;
 		return Math.max(0, windowWait, gapWait);
 	}
 
-	/** Records a departure at `now`. */
-	depart(now: number): void {
-		this.departures.push(now);
+	/** Records a departure at `now`; the caller notes its answer with `answered`. */
+	depart(now: number): Departure {
+		const departure: Departure = { at: now };
+		this.departures.push(departure);
 		if (this.departures.length > MAX_RATE) this.departures.shift();
 		this.lastUsed = now;
+		return departure;
+	}
+
+	/** The gateway answered this request (any HTTP status) at `now`. */
+	answered(departure: Departure, now: number): void {
+		departure.answeredAt ??= now;
 	}
 
 	/**
 	 * Waits for this request's turn and books its departure. Resolves false, without booking,
 	 * when `abandon()` turns true while waiting (the run stopped).
 	 */
-	async take(ceiling: number, abandon: () => boolean): Promise<boolean> {
+	async take(ceiling: number, abandon: () => boolean): Promise<Departure | false> {
 		const turn = this.queue.then(async () => {
 			for (;;) {
 				if (abandon()) return false;
 				const now = deliveryClock.now();
 				const wait = ceiling > 0 ? this.waitMs(ceiling, now) : 0;
-				if (wait <= 0) {
-					this.depart(now);
-					return true;
-				}
+				if (wait <= 0) return this.depart(now);
 				await deliveryClock.sleep(wait);
 			}
 		});
