@@ -99,13 +99,25 @@ describe('the sliding window', () => {
 		expect(pacer.waitMs(10, START + 1000 + 3 + ANSWER_MARGIN_MS)).toBe(0);
 	});
 
-	it('a slow answer never delays more than the departure bound; a second answer changes nothing', () => {
+	it('steady latency: answers all as slow leave the departure bound alone; a second answer changes nothing', () => {
 		const pacer = new AccountPacer();
-		const first = pacer.depart(START);
-		for (let index = 1; index < 10; index++) pacer.depart(START + index * 90);
-		pacer.answered(first, START + 400);
-		pacer.answered(first, START + 1);
+		const sent = Array.from({ length: 10 }, (_, index) => pacer.depart(START + index * 90));
+		sent.forEach((departure, index) => pacer.answered(departure, departure.at + 400 + (index % 2)));
+		pacer.answered(sent[0], START + 1);
 		expect(pacer.waitMs(10, START + 900)).toBe(1000 + WINDOW_MARGIN_MS - 900);
+	});
+
+	it('an answer slower than the others (a new connection) pushes its window back, never past its answer', () => {
+		const pacer = new AccountPacer();
+		const sent = Array.from({ length: 10 }, (_, index) => pacer.depart(START + index * 90));
+		// The first took 40 ms, the others 2: up to 38 ms of it may have passed before it was counted.
+		sent.forEach((departure, index) => pacer.answered(departure, departure.at + (index === 0 ? 40 : 2)));
+		expect(pacer.waitMs(10, START + 900)).toBe(Math.min(1000 + WINDOW_MARGIN_MS + 38, 40 + 1000 + ANSWER_MARGIN_MS) - 900);
+		// 400 ms against 2: bounded by its answer.
+		const slow = new AccountPacer();
+		const slowSent = Array.from({ length: 10 }, (_, index) => slow.depart(START + index * 90));
+		slowSent.forEach((departure, index) => slow.answered(departure, departure.at + (index === 0 ? 400 : 2)));
+		expect(slow.waitMs(10, START + 900)).toBe(400 + 1000 + ANSWER_MARGIN_MS - 900);
 	});
 
 	it('0 requests per second: no waiting at all', async () => {

@@ -13,9 +13,10 @@ export const deliveryClock = {
 const WINDOW_MS = 1000;
 /**
  * Departures are counted in a slightly longer window: a request leaves this process a little
- * before it reaches the gateway, and that delay varies (event loop, sockets, network).
+ * before it reaches the gateway, and that delay varies (event loop, sockets, network). Variation
+ * the answers show is added on top (see waitMs); this covers what they cannot show.
  */
-export const WINDOW_MARGIN_MS = 20;
+export const WINDOW_MARGIN_MS = 10;
 /** Counted from an answer, only the clocks' millisecond rounding needs covering (two readings). */
 export const ANSWER_MARGIN_MS = 2;
 /**
@@ -47,6 +48,10 @@ export interface Departure {
 	answeredAt?: number;
 }
 
+/** How long a departure waited for its answer; Infinity while none came. */
+const lagOf = (departure: Departure): number =>
+	departure.answeredAt === undefined ? Number.POSITIVE_INFINITY : departure.answeredAt - departure.at;
+
 /**
  * The pace of one account (gateway, key, connection) in this process, shared by every
  * execution that uses it: at most N departures in any sliding window, N = the lower of the
@@ -77,9 +82,15 @@ export class AccountPacer {
 		const last = departures[departures.length - 1];
 		let windowWait = 0;
 		if (nthLast !== undefined) {
-			const byDeparture = nthLast.at + windowMs;
-			const byAnswer = nthLast.answeredAt === undefined ? byDeparture : nthLast.answeredAt + windowMs - WINDOW_MARGIN_MS + ANSWER_MARGIN_MS;
-			windowWait = Math.min(byDeparture, byAnswer) - now;
+			let leaves = nthLast.at + windowMs;
+			if (nthLast.answeredAt !== undefined) {
+				// Slower than the fastest recent answer: assume the extra time passed before the
+				// gateway counted it (a new connection, a stalled loop), but never past its answer.
+				const fastest = Math.min(...departures.map(lagOf));
+				const extra = Math.max(0, lagOf(nthLast) - fastest);
+				leaves = Math.min(leaves + extra, nthLast.answeredAt + windowMs - WINDOW_MARGIN_MS + ANSWER_MARGIN_MS);
+			}
+			windowWait = leaves - now;
 		}
 		const gapWait = last === undefined ? 0 : last.at + (windowMs / count) * MIN_GAP_SHARE - now;
 		return Math.max(0, windowWait, gapWait);
