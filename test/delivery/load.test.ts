@@ -53,7 +53,7 @@ it('1,000 items, 10 % faults, Continue On Fail: none lost, none delivered twice,
 				recipientPhoneNumber: '={{ $json.to }}',
 				text: '={{ "Message " + $json.n }}',
 				// Long enough that a busy machine does not time out a normal answer.
-				requestOptions: { timeout: 2000 },
+				requestOptions: { timeout: 5000 },
 				deliveryOptions: { requestsPerSecond: 0 },
 			},
 			{
