@@ -426,9 +426,9 @@ async function main() {
 			const queueStarted = Date.now();
 			say('queue mode: Redis, PostgreSQL, n8n main + worker + webhook…');
 			try {
-				queueStack = await startQueueStack({ sandbox, workflows: [...examples, ...queue.workflows], folder: path.join(userFolder, 'queue'), log: (line) => say(`queue mode: ${line}`) });
+				queueStack = await startQueueStack({ sandbox, workflows: [...examples, ...queue.workflows], folder: path.join(userFolder, 'queue'), standIn, tarball, log: (line) => say(`queue mode: ${line}`) });
 				const { timings, redis, postgres } = queueStack;
-				say(`queue mode: Redis on 127.0.0.1:${redis.port}, PostgreSQL on 127.0.0.1:${postgres.port} (${formatSeconds(timings.services)}); package, credential, workflows and migrations ${formatSeconds(timings.prepare)}`);
+				say(`queue mode: Redis on 127.0.0.1:${redis.port}, PostgreSQL on 127.0.0.1:${postgres.port} (${formatSeconds(timings.services)}); credential, workflows and migrations ${formatSeconds(timings.prepare)}`);
 				say(`queue mode: main ${queueStack.mainUrl}, webhook ${queueStack.webhookUrl}, worker ${queueStack.workerUrl} (health) ready in ${formatSeconds(timings.n8n)}`);
 			} catch (error) {
 				results.push({ name: 'queue mode: setup', ok: false, error });

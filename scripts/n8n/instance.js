@@ -1,7 +1,7 @@
 'use strict';
 /**
- * One n8n instance of the pinned runtime around a user folder: the package installed in it as
- * n8n's own community-package installer would, the sandbox credential and the examples imported,
+ * One n8n instance of the pinned runtime around a user folder: the package installed in it by
+ * n8n's own community-package installer, the sandbox credential and the examples imported,
  * the server started and stopped, `n8n execute` runs. Used by start.js and e2e.js.
  */
 const crypto = require('node:crypto');
@@ -12,7 +12,6 @@ const path = require('node:path');
 const {
 	N8N_BIN,
 	NODE24,
-	PACKAGE,
 	ROOT,
 	RUNTIME_DIR,
 	cleanEnv,
@@ -123,54 +122,6 @@ function packPackage(folder) {
 			resolve(path.join(folder, filename));
 		});
 	});
-}
-
-/**
- * Puts this package at `$N8N_USER_FOLDER/.n8n/nodes/node_modules/<name>` the way n8n's own
- * installer does (Settings › Community Nodes › Install): the published files unpacked from
- * `npm pack`, devDependencies / peerDependencies / optionalDependencies dropped from its
- * package.json, and the version recorded in nodes/package.json. Its node type is then
- * `n8n-nodes-whatsapp-maton.whatsAppMaton`, as after a real install, and `n8n-workflow` resolves
- * to n8n's own copy (a symlink to this repository would load this repository's devDependency
- * instead, and N8N_DEV_RELOAD would then watch the whole repository, .n8n-runtime/ included).
- */
-async function installPackage(userFolder) {
-	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-	const target = path.join(nodesDir, 'node_modules', PACKAGE.name);
-	fs.mkdirSync(path.dirname(target), { recursive: true });
-	fs.rmSync(target, { recursive: true, force: true });
-	fs.mkdirSync(RUNTIME_DIR, { recursive: true });
-	const packDir = fs.mkdtempSync(path.join(RUNTIME_DIR, 'pack-'));
-	try {
-		const tarball = await packPackage(packDir);
-		fs.mkdirSync(target, { recursive: true });
-		await new Promise((resolve, reject) => {
-			const tar = spawn('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], { stdio: ['ignore', 'ignore', 'pipe'] });
-			let stderr = '';
-			tar.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
-			tar.on('error', reject);
-			tar.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`tar failed: ${stderr}`))));
-		});
-	} finally {
-		fs.rmSync(packDir, { recursive: true, force: true });
-	}
-	const packageJsonPath = path.join(target, 'package.json');
-	// As n8n's installer leaves it: no dev, peer or optional dependencies to resolve.
-	const packageJson = JSON.parse(fs.readFileSync(packageJsonPath, 'utf8'));
-	delete packageJson.devDependencies;
-	delete packageJson.peerDependencies;
-	delete packageJson.optionalDependencies;
-	fs.writeFileSync(packageJsonPath, JSON.stringify(packageJson, null, 2), 'utf8');
-	const nodesPackageJsonPath = path.join(nodesDir, 'package.json');
-	let nodesPackageJson = { name: 'installed-nodes', private: true, dependencies: {} };
-	try {
-		nodesPackageJson = JSON.parse(fs.readFileSync(nodesPackageJsonPath, 'utf8'));
-	} catch {
-		// first time
-	}
-	nodesPackageJson.dependencies = { ...nodesPackageJson.dependencies, [PACKAGE.name]: PACKAGE.version };
-	fs.writeFileSync(nodesPackageJsonPath, JSON.stringify(nodesPackageJson, null, 2), 'utf8');
-	return target;
 }
 
 /** A REST call as the signed-in owner; resolves the `data` of n8n's answer, throws with its message otherwise. */
@@ -408,7 +359,6 @@ module.exports = {
 	importCredential,
 	importWorkflows,
 	communityPackages,
-	installPackage,
 	installThroughN8n,
 	n8nCli,
 	n8nCliOrThrow,

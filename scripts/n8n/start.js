@@ -302,7 +302,8 @@ async function main() {
 async function startQueueMode({ port, started }) {
 	const examples = exampleWorkflows();
 	say(`Starting n8n ${N8N_VERSION} in queue mode: Redis, PostgreSQL, main on 127.0.0.1:${port}, a worker and a webhook process…`);
-	queueStack = await startQueueStack({ sandbox, workflows: examples, folder: freshFolder('queue-start-'), mainPort: port, log: say });
+	standIn = await startRegistryStandIn({ passThrough: true });
+	queueStack = await startQueueStack({ sandbox, workflows: examples, folder: freshFolder('queue-start-'), mainPort: port, standIn, log: say });
 	const { timings } = queueStack;
 	for (const name of ['main', 'worker', 'webhook']) {
 		queueStack.processes[name].child.on('exit', (code, signal) => {
@@ -320,6 +321,7 @@ async function startQueueMode({ port, started }) {
 	say(`  Redis      127.0.0.1:${queueStack.redis.port}   PostgreSQL 127.0.0.1:${queueStack.postgres.port} (database ${queueStack.postgres.database})`);
 	say(`  Sandbox    ${sandbox.url}  (request log: ${sandbox.url}/__sandbox/requests)`);
 	say(`  Credential "${CREDENTIAL.name}" (id ${CREDENTIAL.id}); ${examples.length} examples`);
+	say(`  Package    ${queueStack.installed.name} ${queueStack.installed.version}, installed on main through n8n's installer, by the worker and the webhook process after it`);
 	say(`  Logs       ${path.relative(ROOT, queueStack.folder)}/{main,worker,webhook,redis,postgres}.log`);
 	say('');
 	say('  Ctrl-C stops everything and deletes that folder.');
