@@ -11,7 +11,8 @@
  *   sandbox,     // the in-process sandbox handle (url, ids, state.requests, reset(), …)
  *   examples,    // [{ file, id, name, json }] — the imported example workflows
  *   artifactsDir, // a folder for screenshots and traces, kept when a case fails
- *   screenshotsDir // where the README's screenshots go: docs/ with --update-screenshots, else artifactsDir
+ *   screenshotsDir, // where the README's screenshots go: docs/ with --update-screenshots, else artifactsDir
+ *   installed    // what n8n's installer installed: { name, version, listed (GET /rest/community-packages entry) }
  * }.
  *
  * Needs Debian's /usr/bin/chromium (`apt-get install -y chromium`) and the playwright-core
@@ -193,6 +194,27 @@ module.exports = [
 				await page.mouse.move(1, 1);
 				await editor.screenshot(path.join(context.screenshotsDir, 'executed-canvas.png'));
 				return `[node "${sendNode.name}"]`;
+			}),
+	},
+
+	{
+		name: 'browser-04 community nodes: Settings › Community Nodes shows the installed package, its version and its nodes, up to date',
+		run: (context) =>
+			withEditor(context, 'browser-04 community nodes', async ({ page, editor }) => {
+				// What n8n's installer recorded (scripts/n8n/e2e.js installs through POST /rest/community-packages).
+				const { name, version, listed } = context.installed;
+				await editor.signIn(context.owner);
+				await page.goto(`${context.baseUrl}/settings/community-nodes`);
+				const card = page.locator('[data-test-id=community-package-card]').filter({ hasText: name });
+				await card.waitFor();
+				// The card renders its version once the list has loaded.
+				await card.getByText(`v${version}`, { exact: true }).waitFor();
+				const text = (await card.innerText()).replace(/\s+/g, ' ');
+				for (const node of listed.installedNodes) assert.ok(text.includes(node.name), `the card names the node "${node.name}": ${text}`);
+				assert.equal(await card.getByRole('button', { name: 'Update' }).count(), 0, `no Update button (nothing newer): ${text}`);
+				assert.equal(await page.locator('[data-test-id=community-package-card]').count(), 1, 'one package listed');
+				await editor.screenshot(path.join(context.artifactsDir, 'community-nodes.png'));
+				return `[${name} v${version}]`;
 			}),
 	},
 ];

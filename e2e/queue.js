@@ -14,12 +14,16 @@
  */
 const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
 
-const { NODE_TYPE } = require('../scripts/n8n/common');
+const { NODE_TYPE, PACKAGE } = require('../scripts/n8n/common');
 const { CREDENTIAL } = require('../scripts/n8n/instance');
 const { SEED_IDS } = require('../sandbox/server');
 const exampleCases = require('./cases');
 const triggerCases = require('./trigger');
+
+const PACKAGE_NAME = PACKAGE.name;
 
 const MESSAGES = `/whatsapp-business/v25.0/${SEED_IDS.phoneNumberId}/messages`;
 const TO = '15551234567';
@@ -84,7 +88,7 @@ function expectRunByWorker(stack, id) {
 
 const cases = [
 	{
-		name: 'queue-00-stack: Redis, PostgreSQL, n8n main, worker and webhook up; the package loaded; no sqlite',
+		name: 'queue-00-stack: Redis, PostgreSQL, n8n main, worker and webhook up; the package installed through main by all three; no sqlite',
 		async run({ stack, examples }) {
 			const settings = await stack.rest('GET', '/rest/settings');
 			assert.equal(settings.executionMode, 'queue', 'main runs in queue mode');
@@ -99,6 +103,15 @@ const cases = [
 			const ids = stack.postgres.query('SELECT id FROM workflow_entity ORDER BY id').trim().split('\n');
 			for (const workflow of [...examples, ...workflows]) assert.ok(ids.includes(workflow.id), `workflow ${workflow.id} in PostgreSQL`);
 			for (const name of ['main', 'worker', 'webhook']) assert.doesNotMatch(stack.log(name), /not officially supported with sqlite/, `${name} runs on PostgreSQL`);
+			// Installed once through main (POST /rest/community-packages), by each process from the stand-in.
+			const listed = (await stack.rest('GET', '/rest/community-packages')).filter((entry) => entry.packageName === PACKAGE_NAME);
+			assert.equal(listed.length, 1, `main lists ${PACKAGE_NAME} once`);
+			assert.equal(listed[0].installedVersion, stack.installed.version, 'at the packed version');
+			for (const name of ['main', 'worker', 'webhook']) {
+				const installedJson = JSON.parse(fs.readFileSync(path.join(stack.userFolders[name], '.n8n', 'nodes', 'node_modules', PACKAGE_NAME, 'package.json'), 'utf8'));
+				assert.equal(installedJson.version, stack.installed.version, `n8n ${name} unpacked ${stack.installed.version} into its own user folder`);
+				assert.match(stack.log(name), new RegExp(`Community package installed: ${PACKAGE_NAME}`), `n8n ${name} says it installed the package`);
+			}
 		},
 	},
 	{

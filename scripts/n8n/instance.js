@@ -1,7 +1,7 @@
 'use strict';
 /**
- * One n8n instance of the pinned runtime around a user folder: the package installed in it as
- * n8n's own community-package installer would, the sandbox credential and the examples imported,
+ * One n8n instance of the pinned runtime around a user folder: the package installed in it by
+ * n8n's own community-package installer, the sandbox credential and the examples imported,
  * the server started and stopped, `n8n execute` runs. Used by start.js and e2e.js.
  */
 const crypto = require('node:crypto');
@@ -12,7 +12,6 @@ const path = require('node:path');
 const {
 	N8N_BIN,
 	NODE24,
-	PACKAGE,
 	ROOT,
 	RUNTIME_DIR,
 	cleanEnv,
@@ -125,52 +124,82 @@ function packPackage(folder) {
 	});
 }
 
-/**
- * Puts this package at `$N8N_USER_FOLDER/.n8n/nodes/node_modules/<name>` the way n8n's own
- * installer does (Settings › Community Nodes › Install): the published files unpacked from
- * `npm pack`, devDependencies / peerDependencies / optionalDependencies dropped from its
- * package.json, and the version recorded in nodes/package.json. Its node type is then
- * `n8n-nodes-whatsapp-maton.whatsAppMaton`, as after a real install, and `n8n-workflow` resolves
- * to n8n's own copy (a symlink to this repository would load this repository's devDependency
- * instead, and N8N_DEV_RELOAD would then watch the whole repository, .n8n-runtime/ included).
- */
-async function installPackage(userFolder) {
-	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-	const target = path.join(nodesDir, 'node_modules', PACKAGE.name);
-	fs.mkdirSync(path.dirname(target), { recursive: true });
-	fs.rmSync(target, { recursive: true, force: true });
-	fs.mkdirSync(RUNTIME_DIR, { recursive: true });
-	const packDir = fs.mkdtempSync(path.join(RUNTIME_DIR, 'pack-'));
+/** A REST call as the signed-in owner; resolves the `data` of n8n's answer, throws with its message otherwise. */
+async function rest(baseUrl, cookie, method, url, body) {
+	const response = await fetch(`${baseUrl}${url}`, {
+		method,
+		headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await response.text();
+	let json;
 	try {
-		const tarball = await packPackage(packDir);
-		fs.mkdirSync(target, { recursive: true });
-		await new Promise((resolve, reject) => {
-			const tar = spawn('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], { stdio: ['ignore', 'ignore', 'pipe'] });
-			let stderr = '';
-			tar.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
-			tar.on('error', reject);
-			tar.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`tar failed: ${stderr}`))));
-		});
-	} finally {
-		fs.rmSync(packDir, { recursive: true, force: true });
-	}
-	const packageJsonPath = path.join(target, 'package.json');
-	// As n8n's installer leaves it: no dev, peer or optional dependencies to resolve.
-	const packageJson = JSON.parse(fs.readFileSync(packageJsonPath, 'utf8'));
-	delete packageJson.devDependencies;
-	delete packageJson.peerDependencies;
-	delete packageJson.optionalDependencies;
-	fs.writeFileSync(packageJsonPath, JSON.stringify(packageJson, null, 2), 'utf8');
-	const nodesPackageJsonPath = path.join(nodesDir, 'package.json');
-	let nodesPackageJson = { name: 'installed-nodes', private: true, dependencies: {} };
-	try {
-		nodesPackageJson = JSON.parse(fs.readFileSync(nodesPackageJsonPath, 'utf8'));
+		json = text ? JSON.parse(text) : undefined;
 	} catch {
-		// first time
+		json = undefined;
 	}
-	nodesPackageJson.dependencies = { ...nodesPackageJson.dependencies, [PACKAGE.name]: PACKAGE.version };
-	fs.writeFileSync(nodesPackageJsonPath, JSON.stringify(nodesPackageJson, null, 2), 'utf8');
-	return target;
+	if (!response.ok) throw new Error(`${method} ${url} → HTTP ${response.status}: ${json?.message ?? text.slice(0, 500)}`);
+	return json?.data;
+}
+
+/** What Settings › Community Nodes lists: GET /rest/community-packages (with `updateAvailable` from `npm outdated`). */
+function communityPackages(baseUrl, cookie) {
+	return rest(baseUrl, cookie, 'GET', '/rest/community-packages');
+}
+
+/**
+ * Installs `tarball` (made by `npm pack`) through n8n's own community-package installer, as
+ * Settings › Community Nodes › Install does: the tarball is handed to the registry stand-in
+ * (registry-stand-in.js) as this package's newest version on "registry.npmjs.org", then
+ * `POST /rest/community-packages { name, version, verify: false }`, or, when n8n already lists
+ * the package (a reused user folder), `PATCH /rest/community-packages { name, version }`, which
+ * reinstalls even the same version (a rebuild). n8n then runs `npm pack <name>@<version>` in
+ * `<user folder>/.n8n/nodes`, unpacks it into node_modules/<name>, drops its dev, peer and
+ * optional dependencies, runs `npm install --ignore-scripts` there, loads the nodes and records
+ * the package in its database. Resolves { action: 'installed' | 'updated', previousVersion,
+ * listed (the GET entry), name, version, integrity, ms }; throws unless GET then lists the package
+ * at that version with its nodes loaded.
+ */
+async function installThroughN8n({ baseUrl, cookie, standIn, tarball }) {
+	const started = Date.now();
+	const packed = standIn.add(tarball);
+	const before = (await communityPackages(baseUrl, cookie)).find((entry) => entry.packageName === packed.name);
+	if (before) await rest(baseUrl, cookie, 'PATCH', '/rest/community-packages', { name: packed.name, version: packed.version });
+	else await rest(baseUrl, cookie, 'POST', '/rest/community-packages', { name: packed.name, version: packed.version, verify: false });
+	const listed = (await communityPackages(baseUrl, cookie)).find((entry) => entry.packageName === packed.name);
+	if (!listed) throw new Error(`n8n does not list ${packed.name} after the install`);
+	if (listed.installedVersion !== packed.version) throw new Error(`n8n lists ${packed.name} at ${listed.installedVersion}, not the packed ${packed.version}`);
+	if (listed.failedLoading) throw new Error(`n8n lists ${packed.name} ${packed.version} but could not load its nodes`);
+	return { action: before ? 'updated' : 'installed', previousVersion: before?.installedVersion, listed, ...packed, ms: Date.now() - started };
+}
+
+/**
+ * A copy of the tarball `npm pack` made, with another version in its package.json, packed into
+ * `folder` (never the repository): an "update" for the e2e run. Resolves the new tarball's path.
+ */
+async function repackWithVersion(tarball, version, folder) {
+	const work = fs.mkdtempSync(path.join(folder, 'repack-'));
+	const run = (command, args, cwd) =>
+		new Promise((resolve, reject) => {
+			const child = spawn(command, args, { cwd, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+			let stdout = '';
+			let stderr = '';
+			child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+			child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+			child.on('error', reject);
+			child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${command} ${args[0]} failed: ${stderr.trim()}`))));
+		});
+	try {
+		await run('tar', ['-xzf', tarball, '-C', work], work);
+		const packageJsonPath = path.join(work, 'package', 'package.json');
+		const packageJson = JSON.parse(fs.readFileSync(packageJsonPath, 'utf8'));
+		fs.writeFileSync(packageJsonPath, `${JSON.stringify({ ...packageJson, version }, null, 2)}\n`);
+		const stdout = await run('npm', ['pack', path.join(work, 'package'), '--json', '--ignore-scripts', '--pack-destination', folder], work);
+		const [{ filename }] = JSON.parse(stdout.slice(stdout.indexOf('[')));
+		return path.join(folder, filename);
+	} finally {
+		fs.rmSync(work, { recursive: true, force: true });
+	}
 }
 
 /** Imports (or updates) the "Maton API (sandbox)" credential pointing at the sandbox. */
@@ -329,11 +358,15 @@ module.exports = {
 	freshFolder,
 	importCredential,
 	importWorkflows,
-	installPackage,
+	communityPackages,
+	installThroughN8n,
 	n8nCli,
 	n8nCliOrThrow,
 	n8nEnv,
+	packPackage,
 	parseExecuteOutput,
+	repackWithVersion,
+	rest,
 	signIn,
 	startN8n,
 	tailOf,

@@ -2,7 +2,10 @@
 /**
  * n8n's queue mode (its distributed engine) for the end-to-end run: Redis and PostgreSQL
  * (services.js), then the three n8n processes of a scaled install, each with a user folder of
- * its own (as three containers would have) and this package installed in each:
+ * its own (as three containers would have) and this package installed in each by n8n itself
+ * (POST /rest/community-packages on main, which installs it and tells the worker and the webhook
+ * process through Redis to install the same version; all three fetch it through the registry
+ * stand-in, registry-stand-in.js):
  *
  *   main     `n8n start`    editor, REST API, activation; enqueues executions in Redis
  *   worker   `n8n worker`   takes the executions from Redis and runs them (also manual ones:
@@ -18,17 +21,19 @@ const fs = require('node:fs');
 const path = require('node:path');
 const assert = require('node:assert/strict');
 
-const { RUNTIME_MODULES, freePort, formatSeconds, sleep } = require('./common');
+const { PACKAGE, RUNTIME_MODULES, freePort, formatSeconds, sleep } = require('./common');
 const {
 	ensureOwner,
 	freshFolder,
 	importCredential,
 	importWorkflows,
-	installPackage,
+	installThroughN8n,
 	n8nEnv,
+	packPackage,
 	signIn,
 	startN8n,
 } = require('./instance');
+const { startRegistryStandIn } = require('./registry-stand-in');
 const { ensureServicePackages, startPostgres, startRedis } = require('./services');
 
 /**
@@ -49,11 +54,14 @@ const FINISHED = ['success', 'error', 'crashed', 'canceled'];
  *   log(line),       // progress lines
  *   env,             // extra environment for all three n8n processes
  *   mainPort,        // main's port (default: a free one)
+ *   standIn,         // the registry stand-in to install from (default: a strict one of its own, closed by stop())
+ *   tarball,         // what to install (default: `npm pack` of this package)
  * }
  * Resolves {
  *   mainUrl, baseUrl (= mainUrl), webhookUrl, webhookBaseUrl (= webhookUrl), workerUrl (its health server),
  *   folder, logs: { main, worker, webhook, redis, postgres }, env: { main, worker, webhook, cli },
  *   redis, postgres (with query(sql)), cookie (the owner signed in on main), timings,
+ *   installed (installThroughN8n's answer: { name, version, listed, … }),
  *   rest(method, url, body) → JSON from main's REST API, activate(id), deactivate(id),
  *   runManually(id) → executionId, waitForExecution(id | { workflowId, after }) → the execution,
  *   executionData(id) → its resultData, log(process) → a process's output so far,
@@ -61,7 +69,28 @@ const FINISHED = ['success', 'error', 'crashed', 'canceled'];
  * }
  * On a failure everything started so far is stopped before it rejects.
  */
-async function startQueueStack({ sandbox, workflows = [], folder, log = () => {}, env: extraEnv = {}, mainPort }) {
+/** How long the worker and the webhook process may take to install the package after main did. */
+const FOLLOWER_INSTALL_TIMEOUT_MS = 120_000;
+
+/**
+ * Waits until a process's log says n8n installed `name` there (CommunityPackagesService's
+ * handleInstallEvent, run on the 'community-package-install' command main publishes); throws
+ * with n8n's reason when it says it failed or skipped it.
+ */
+async function waitForFollowerInstall(processName, logFile, name) {
+	const deadline = Date.now() + FOLLOWER_INSTALL_TIMEOUT_MS;
+	const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	for (;;) {
+		const text = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '';
+		if (new RegExp(`Community package installed: ${escaped}`).test(text)) return;
+		const failed = text.split('\n').find((line) => /(Failed to install|Skipped installing) community package/.test(line));
+		if (failed) throw new Error(`n8n ${processName} did not install ${name}: ${failed.trim()}`);
+		if (Date.now() > deadline) throw new Error(`n8n ${processName} had not installed ${name} ${FOLLOWER_INSTALL_TIMEOUT_MS / 1000} s after main did (see ${logFile})`);
+		await sleep(250);
+	}
+}
+
+async function startQueueStack({ sandbox, workflows = [], folder, log = () => {}, env: extraEnv = {}, mainPort, standIn: givenStandIn, tarball: givenTarball }) {
 	const started = Date.now();
 	const timings = {};
 	const stoppers = [];
@@ -77,6 +106,12 @@ async function startQueueStack({ sandbox, workflows = [], folder, log = () => {}
 		}
 		folder ??= freshFolder('queue-run-');
 		fs.mkdirSync(folder, { recursive: true });
+		let standIn = givenStandIn;
+		if (!standIn) {
+			standIn = await startRegistryStandIn({ passThrough: false });
+			stoppers.push(() => standIn.close());
+		}
+		const tarball = givenTarball ?? (await packPackage(path.join(standIn.folder, 'packed-queue')));
 
 		let stepStarted = Date.now();
 		const [redis, postgres] = await Promise.all([startRedis({ folder, avoid: [5679] }), startPostgres({ folder, avoid: [5679] })]);
@@ -109,6 +144,7 @@ async function startQueueStack({ sandbox, workflows = [], folder, log = () => {}
 			// Manual runs (editor, REST /run) go to the worker too: the behaviour n8n 3 makes the only one.
 			OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
+			...standIn.env,
 			...extraEnv,
 		};
 		const userFolders = { main: path.join(folder, 'main'), worker: path.join(folder, 'worker'), webhook: path.join(folder, 'webhook') };
@@ -126,11 +162,9 @@ async function startQueueStack({ sandbox, workflows = [], folder, log = () => {}
 			webhook: n8nEnv({ userFolder: userFolders.webhook, port: ports.webhook, brokerPort: brokers.webhook, extra: { ...shared, N8N_EDITOR_BASE_URL: mainUrl } }),
 		};
 		envs.cli = { ...envs.main, N8N_RUNNERS_BROKER_PORT: String(brokers.cli) };
+		for (const userFolder of Object.values(userFolders)) fs.mkdirSync(userFolder, { recursive: true });
 
-		// The package in every user folder: installed once as n8n's installer would, copied to the others.
 		stepStarted = Date.now();
-		await installPackage(userFolders.main);
-		for (const name of ['worker', 'webhook']) fs.cpSync(path.join(userFolders.main, '.n8n', 'nodes'), path.join(userFolders[name], '.n8n', 'nodes'), { recursive: true, verbatimSymlinks: true });
 		// The first CLI command creates n8n's tables in the fresh database.
 		await importCredential({ env: envs.cli, sandbox });
 		if (workflows.length) await importWorkflows({ env: envs.cli, workflows });
@@ -155,6 +189,14 @@ async function startQueueStack({ sandbox, workflows = [], folder, log = () => {}
 		timings.n8n = Date.now() - stepStarted;
 		await ensureOwner(mainUrl);
 		const cookie = await signIn(mainUrl);
+
+		// The package, as an admin installs it on a scaled instance: once, on main; n8n tells the
+		// worker and the webhook process (Redis pub/sub) and each installs that version itself.
+		stepStarted = Date.now();
+		const installed = await installThroughN8n({ baseUrl: mainUrl, cookie, standIn, tarball });
+		await Promise.all(['worker', 'webhook'].map((name) => waitForFollowerInstall(name, logs[name], PACKAGE.name)));
+		timings.install = Date.now() - stepStarted;
+		log(`${installed.name} ${installed.version} installed on main (POST /rest/community-packages) in ${formatSeconds(installed.ms)}, by the worker and the webhook process in ${formatSeconds(timings.install)}`);
 
 		const rest = async (method, url, body) => {
 			const response = await fetch(`${mainUrl}${url}`, {
@@ -242,6 +284,7 @@ async function startQueueStack({ sandbox, workflows = [], folder, log = () => {}
 			postgres,
 			processes,
 			cookie,
+			installed,
 			timings,
 			rest,
 			activate,

@@ -6,13 +6,17 @@
  *  1. builds the package (`npm run build`);
  *  2. installs the pinned n8n on first use (scripts/n8n/install.js; about 5 minutes, 3 GB);
  *  3. starts the sandbox in-process on 127.0.0.1:8787 (the next free port if taken);
- *  4. installs this package into the user folder .n8n-runtime/user/ the way n8n's community
- *     package installer does, imports the "Maton API (sandbox)" credential and the workflows of
- *     examples/ (again only when an example file changed), and creates the owner account;
- *  5. starts n8n (Node 24) on 127.0.0.1:5678 (the next free port if taken), waits until it is
- *     ready and prints the editor URL and the login.
+ *  4. imports the "Maton API (sandbox)" credential and the workflows of examples/ (again only
+ *     when an example file changed) into the user folder .n8n-runtime/user/;
+ *  5. packs this package (`npm pack`) and starts the registry stand-in (registry-stand-in.js: a
+ *     proxy on 127.0.0.1 that answers for this one package on registry.npmjs.org);
+ *  6. starts n8n (Node 24) on 127.0.0.1:5678 (the next free port if taken), creates the owner
+ *     account and installs the packed package through n8n's own community-package installer
+ *     (POST /rest/community-packages, or PATCH when a reused user folder has it already), so
+ *     that Settings › Community Nodes lists it at the packed version; prints the editor URL and
+ *     the login.
  *
- * Ctrl-C (or SIGTERM / SIGHUP) stops n8n and the sandbox. A second run reuses the install and
+ * Ctrl-C (or SIGTERM / SIGHUP) stops n8n, the stand-in (its temporary folder is deleted) and the sandbox. A second run reuses the install and
  * the user folder (its workflows, executions and account).
  *
  * With --queue, n8n runs in queue mode instead (scripts/n8n/queue.js: Redis, PostgreSQL, main +
@@ -22,9 +26,10 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { startSandbox } = require('../../sandbox/server');
-const { N8N_VERSION, NODE_TYPE, NODE_VERSION, ROOT, RUNTIME_DIR, cleanEnv, formatSeconds, freePort, killRunning, spawn } = require('./common');
+const { N8N_VERSION, NODE_VERSION, ROOT, RUNTIME_DIR, cleanEnv, formatSeconds, freePort, killRunning, spawn } = require('./common');
 const { ensureInstalled } = require('./install');
 const { startQueueStack } = require('./queue');
+const { startRegistryStandIn } = require('./registry-stand-in');
 const {
 	CREDENTIAL,
 	OWNER,
@@ -33,8 +38,10 @@ const {
 	importCredential,
 	freshFolder,
 	importWorkflows,
-	installPackage,
+	installThroughN8n,
 	n8nEnv,
+	packPackage,
+	signIn,
 	startN8n,
 } = require('./instance');
 
@@ -147,6 +154,7 @@ function readExamplesState() {
 /** What is running, for stop(). */
 let sandbox;
 let n8n;
+let standIn;
 let queueStack;
 let stopping;
 
@@ -166,6 +174,7 @@ function stop(reason, code = 0) {
 		}
 		// Whatever was still starting (the build, the install, an import, n8n before it was ready).
 		await killRunning();
+		if (standIn) await standIn.close();
 		if (sandbox) await sandbox.close();
 		try {
 			if (JSON.parse(fs.readFileSync(PID_FILE, 'utf8')).pid === process.pid) fs.rmSync(PID_FILE, { force: true });
@@ -223,9 +232,12 @@ async function main() {
 	if (options.queue) return startQueueMode({ port, started });
 
 	const isNew = !fs.existsSync(path.join(USER_FOLDER, '.n8n', 'database.sqlite'));
-	const env = n8nEnv({ userFolder: USER_FOLDER, port, brokerPort });
-	const packageDir = await installPackage(USER_FOLDER);
-	say(`Installed ${path.basename(packageDir)} into ${path.relative(ROOT, path.dirname(packageDir))} (node type ${NODE_TYPE}).`);
+	// n8n's installer fetches from registry.npmjs.org only: the stand-in answers for this package
+	// there and tunnels every other host unchanged (n8n's own services refused), so that a
+	// credential pointing at a real gateway still works.
+	standIn = await startRegistryStandIn({ passThrough: true });
+	const tarball = await packPackage(path.join(standIn.folder, 'packed'));
+	const env = n8nEnv({ userFolder: USER_FOLDER, port, brokerPort, extra: standIn.env });
 	process.stdout.write(`${isNew ? 'Creating' : 'Reusing'} the n8n user folder ${path.relative(ROOT, USER_FOLDER)}: credential "${CREDENTIAL.name}"… `);
 	await importCredential({ env, sandbox });
 	const examples = exampleWorkflows();
@@ -255,15 +267,27 @@ async function main() {
 	});
 	const owner = await ensureOwner(n8n.baseUrl);
 	fs.writeFileSync(PID_FILE, JSON.stringify({ pid: process.pid, url: n8n.baseUrl }));
+	process.stdout.write(`Installing ${path.basename(tarball)} through n8n's community-package installer… `);
+	const installed = await installThroughN8n({ baseUrl: n8n.baseUrl, cookie: await signIn(n8n.baseUrl), standIn, tarball });
+	say(
+		installed.action === 'installed'
+			? `installed ${installed.name} ${installed.version} (POST /rest/community-packages) in ${formatSeconds(installed.ms)}.`
+			: installed.previousVersion === installed.version
+				? `reinstalled ${installed.name} ${installed.version}, this build (PATCH /rest/community-packages) in ${formatSeconds(installed.ms)}.`
+				: `updated ${installed.name} ${installed.previousVersion} → ${installed.version} (PATCH /rest/community-packages) in ${formatSeconds(installed.ms)}.`,
+	);
 
 	const line = '─'.repeat(72);
 	say(`\n${line}`);
-	say(`  n8n ${N8N_VERSION} with ${path.basename(packageDir)} is running (${formatSeconds(Date.now() - started)} in all).`);
+	say(`  n8n ${N8N_VERSION} with ${installed.name} ${installed.version} is running (${formatSeconds(Date.now() - started)} in all).`);
 	say('');
 	say(`  Editor     ${n8n.baseUrl}/signin`);
 	say(`  Login      ${OWNER.email}  /  ${OWNER.password}${owner === 'created' ? '  (account just created)' : ''}`);
 	say(`  Sandbox    ${sandbox.url}  (request log: ${sandbox.url}/__sandbox/requests)`);
 	say(`  Credential "${CREDENTIAL.name}" (id ${CREDENTIAL.id})`);
+	say(`  Package    ${installed.name} ${installed.version}, node types ${installed.listed.installedNodes.map((node) => node.type).join(', ')}`);
+	say(`             (Settings › Community Nodes: ${n8n.baseUrl}/settings/community-nodes)`);
+	say(`  Registry   ${standIn.url}: stand-in for registry.npmjs.org (this package only; n8n's own hosts refused)`);
 	say('  Examples');
 	for (const example of examples) say(`    ${n8n.baseUrl}/workflow/${example.id}  ${example.name.replace(/^WhatsApp \(Maton\) example: /, '')}`);
 	say(`  n8n log    ${path.relative(ROOT, LOG_FILE)}`);
@@ -278,7 +302,8 @@ async function main() {
 async function startQueueMode({ port, started }) {
 	const examples = exampleWorkflows();
 	say(`Starting n8n ${N8N_VERSION} in queue mode: Redis, PostgreSQL, main on 127.0.0.1:${port}, a worker and a webhook process…`);
-	queueStack = await startQueueStack({ sandbox, workflows: examples, folder: freshFolder('queue-start-'), mainPort: port, log: say });
+	standIn = await startRegistryStandIn({ passThrough: true });
+	queueStack = await startQueueStack({ sandbox, workflows: examples, folder: freshFolder('queue-start-'), mainPort: port, standIn, log: say });
 	const { timings } = queueStack;
 	for (const name of ['main', 'worker', 'webhook']) {
 		queueStack.processes[name].child.on('exit', (code, signal) => {
@@ -296,6 +321,7 @@ async function startQueueMode({ port, started }) {
 	say(`  Redis      127.0.0.1:${queueStack.redis.port}   PostgreSQL 127.0.0.1:${queueStack.postgres.port} (database ${queueStack.postgres.database})`);
 	say(`  Sandbox    ${sandbox.url}  (request log: ${sandbox.url}/__sandbox/requests)`);
 	say(`  Credential "${CREDENTIAL.name}" (id ${CREDENTIAL.id}); ${examples.length} examples`);
+	say(`  Package    ${queueStack.installed.name} ${queueStack.installed.version}, installed on main through n8n's installer, by the worker and the webhook process after it`);
 	say(`  Logs       ${path.relative(ROOT, queueStack.folder)}/{main,worker,webhook,redis,postgres}.log`);
 	say('');
 	say('  Ctrl-C stops everything and deletes that folder.');
