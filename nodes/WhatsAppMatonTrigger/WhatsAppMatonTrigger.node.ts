@@ -13,6 +13,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { matonApiCredentialTest } from '../WhatsAppMaton/shared/credentialTest';
 import { CREDENTIAL_TYPE } from '../WhatsAppMaton/shared/gateway';
 import { firstDelivery } from './dedup';
 import { triggerProperties } from './description';
@@ -77,7 +78,12 @@ export class WhatsAppMatonTrigger implements INodeType {
 		// the node's authentication field and moves it out of the parameters panel, and Setup is
 		// more than authentication (it decides whether the trigger registers itself).
 		credentials: [
-			{ name: CREDENTIAL_TYPE, required: true, displayOptions: { hide: { setup: ['ownApp'] } } },
+			{
+				name: CREDENTIAL_TYPE,
+				required: true,
+				testedBy: 'matonApiCredentialTest',
+				displayOptions: { hide: { setup: ['ownApp'] } },
+			},
 			{
 				name: 'whatsAppMetaAppApi',
 				required: true,
@@ -95,6 +101,8 @@ export class WhatsAppMatonTrigger implements INodeType {
 
 	methods = {
 		credentialTest: {
+			/** The same test as the WhatsApp (Maton) node's: key, connection, accounts, numbers. */
+			matonApiCredentialTest,
 			/**
 			 * Nothing of a Meta app can be checked without calling Meta with more than these two
 			 * values, so this checks their shape: an app secret is 32 hexadecimal characters.
