@@ -14,6 +14,7 @@ import type {
 } from 'n8n-workflow';
 
 import { matonApiCredentialTest } from '../WhatsAppMaton/shared/credentialTest';
+import { discoverAccounts, discoveryProblem } from '../WhatsAppMaton/shared/discovery';
 import { CREDENTIAL_TYPE } from '../WhatsAppMaton/shared/gateway';
 import { firstDelivery } from './dedup';
 import { triggerProperties } from './description';
@@ -131,18 +132,38 @@ export class WhatsAppMatonTrigger implements INodeType {
 			): Promise<INodeListSearchResult> {
 				const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 				const waba = String(credentials.businessAccountId ?? '').trim();
-				if (!/^\d{1,30}$/.test(waba)) return { results: [] };
-				const body = await gatewayRequest(this, 'GET', `/${waba}/phone_numbers`, {
-					qs: { fields: 'id,display_phone_number,verified_name', limit: 100, ...(paginationToken ? { after: paginationToken } : {}) },
-					action: 'list the phone numbers',
-				});
+				const listOf = async (account: string, after?: string) =>
+					await gatewayRequest(this, 'GET', `/${account}/phone_numbers`, {
+						qs: { fields: 'id,display_phone_number,verified_name', limit: 100, ...(after ? { after } : {}) },
+						action: 'list the phone numbers',
+					});
 				const needle = (filter ?? '').toLowerCase();
-				const results = (Array.isArray(body.data) ? (body.data as IDataObject[]) : [])
-					.map((phone) => ({
-						name: [phone.display_phone_number, phone.verified_name].filter(Boolean).join(' · ') || String(phone.id),
-						value: String(phone.id),
-					}))
-					.filter((result) => !needle || `${result.name} ${result.value}`.toLowerCase().includes(needle));
+				const itemsOf = (body: IDataObject) =>
+					(Array.isArray(body.data) ? (body.data as IDataObject[]) : [])
+						.map((phone) => ({
+							name: [phone.display_phone_number, phone.verified_name].filter(Boolean).join(' · ') || String(phone.id),
+							value: String(phone.id),
+						}))
+						.filter((result) => !needle || `${result.name} ${result.value}`.toLowerCase().includes(needle));
+				if (!/^\d{1,30}$/.test(waba)) {
+					// Only the API key: the numbers of the accounts the connection reaches (first pages).
+					let accounts;
+					try {
+						accounts = await discoverAccounts(async (path, qs) => await gatewayRequest(this, 'GET', path, { qs, action: 'find your business accounts' }));
+					} catch (error) {
+						const problem = discoveryProblem({ failure: (error as Error).message });
+						throw new NodeOperationError(this.getNode(), problem.message, { description: problem.description });
+					}
+					if (accounts.length === 0) {
+						const problem = discoveryProblem({ accounts });
+						throw new NodeOperationError(this.getNode(), problem.message, { description: problem.description });
+					}
+					const results = [];
+					for (const account of accounts) results.push(...itemsOf(await listOf(account.id)));
+					return { results };
+				}
+				const body = await listOf(waba, paginationToken);
+				const results = itemsOf(body);
 				const paging = (body.paging ?? {}) as IDataObject;
 				const after = ((paging.cursors ?? {}) as IDataObject).after;
 				return { results, paginationToken: paging.next && typeof after === 'string' ? after : undefined };

@@ -12,7 +12,7 @@ import { WhatsAppMaton } from '../../nodes/WhatsAppMaton/WhatsAppMaton.node';
 import { startSandbox, type SandboxHandle } from '../../sandbox/server';
 import { runWhatsApp } from '../fixture';
 import { runCredentialTest } from '../harness';
-import { runListSearch } from '../listSearch/loadOptionsContext';
+import { runListSearch, runTriggerListSearch } from '../listSearch/loadOptionsContext';
 
 let sandbox: SandboxHandle;
 
@@ -44,6 +44,16 @@ describe('a credential with only the API key', () => {
 				{ name: '+44 7700 900003 · Sandbox UK', value: sandbox.ids.otherPhoneNumberIds[1] },
 			],
 		});
+		expect(gatewayPaths()).toEqual(['/me', `/${sandbox.ids.businessAccountId}/phone_numbers`]);
+	});
+
+	it("the trigger's Phone Number picker lists them too", async () => {
+		const result = await runTriggerListSearch('searchPhoneNumbers', {
+			parameters: { setup: 'maton', registerFor: 'phoneNumber' },
+			credentials: keyOnly(),
+		});
+		expect(result.results.map((item) => item.value)).toEqual([sandbox.ids.phoneNumberId, ...sandbox.ids.otherPhoneNumberIds]);
+		expect(result.results[0].name).toBe('+1 555-010-0001 · Sandbox Shop');
 		expect(gatewayPaths()).toEqual(['/me', `/${sandbox.ids.businessAccountId}/phone_numbers`]);
 	});
 
