@@ -125,6 +125,24 @@ export class WhatsAppMatonTrigger implements INodeType {
 			},
 		},
 		listSearch: {
+			/** The business accounts the Maton connection reaches (account discovery). */
+			async searchBusinessAccounts(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+				let accounts;
+				try {
+					accounts = await discoverAccounts(async (path, qs) => await gatewayRequest(this, 'GET', path, { qs, action: 'find your business accounts' }));
+				} catch (error) {
+					const problem = discoveryProblem({ failure: (error as Error).message });
+					throw new NodeOperationError(this.getNode(), 'The Maton connection could not list its business accounts', {
+						description: `${problem.description} Or pick "By ID".`,
+					});
+				}
+				const needle = (filter ?? '').toLowerCase();
+				return {
+					results: accounts
+						.map((account) => ({ name: account.name || account.id, value: account.id, description: `${account.id} · ${account.business}` }))
+						.filter((result) => !needle || `${result.name} ${result.value}`.toLowerCase().includes(needle)),
+				};
+			},
 			async searchPhoneNumbers(
 				this: ILoadOptionsFunctions,
 				filter?: string,

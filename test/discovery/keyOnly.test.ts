@@ -57,6 +57,27 @@ describe('a credential with only the API key', () => {
 		expect(gatewayPaths()).toEqual(['/me', `/${sandbox.ids.businessAccountId}/phone_numbers`]);
 	});
 
+	it('the WhatsApp Business Account pickers of the node and the trigger offer the account found', async () => {
+		const expected = {
+			results: [{ name: 'Sandbox Business', value: sandbox.ids.businessAccountId, description: `${sandbox.ids.businessAccountId} · Sandbox Holdings` }],
+		};
+		expect(
+			await runListSearch('searchBusinessAccounts', {
+				parameters: { resource: 'template', operation: 'list' },
+				parameterPath: 'businessAccountId',
+				credentials: keyOnly(),
+			}),
+		).toEqual(expected);
+		expect(
+			await runTriggerListSearch('searchBusinessAccounts', {
+				parameters: { setup: 'maton', registerFor: 'businessAccount' },
+				parameterPath: 'businessAccountId',
+				credentials: keyOnly(),
+			}),
+		).toEqual(expected);
+		expect(gatewayPaths()).toEqual(['/me', '/me']);
+	});
+
 	it('the credential test names the business account it found and counts its numbers', async () => {
 		const result = await runCredentialTest(new MatonApi(), keyOnly(), { nodeTypes: [new WhatsAppMaton()] });
 		expect(result).toEqual({ status: 'OK', message: 'Connected: 1 business account (Sandbox Business), 3 phone numbers.' });

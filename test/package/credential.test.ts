@@ -68,7 +68,7 @@ describe('Maton API credential test', () => {
 		const result = await test();
 		expect(result.status).toBe('OK');
 		expect(result.message).toBe(
-			"Connected: 2 business accounts (Acme, 998877665544332), 102 phone numbers or more. Nodes that need one ask which: pick it in their Business Account field, or set the credential's Default WhatsApp Business Account ID.",
+			"Connected: 2 business accounts (Acme, 998877665544332), 102 phone numbers or more. Nodes that need one ask which: pick it in their WhatsApp Business Account field, or set the credential's Default WhatsApp Business Account ID.",
 		);
 	});
 

@@ -1,5 +1,6 @@
+import { searchBusinessAccounts } from './searchBusinessAccounts';
 import { searchConnections } from './searchConnections';
 import { searchPhoneNumbers } from './searchPhoneNumbers';
 import { searchTemplates } from './searchTemplates';
 
-export const listSearch = { searchConnections, searchPhoneNumbers, searchTemplates };
+export const listSearch = { searchBusinessAccounts, searchConnections, searchPhoneNumbers, searchTemplates };

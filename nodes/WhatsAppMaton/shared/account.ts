@@ -62,9 +62,14 @@ export async function accountAndConnection(
 	const businessAccountId =
 		account === ''
 			? ''
-			: requireSegment(context, 'businessAccountId', 'WhatsApp Business Account ID', account, {
-					hint: nodeAccount ? undefined : FROM_CREDENTIAL,
-				});
+			: requireSegment(
+					context,
+					'businessAccountId',
+					// The node's field by its name; the credential's default by its own.
+					nodeAccount ? 'WhatsApp Business Account' : 'WhatsApp Business Account ID',
+					account,
+					{ hint: nodeAccount ? undefined : FROM_CREDENTIAL },
+				);
 	const connectionId = connectionIdOf(context, credentials);
 	return { businessAccountId, headers: connectionId ? { 'Maton-Connection': connectionId } : {} };
 }

@@ -148,7 +148,7 @@ export async function matonApiCredentialTest(
 	const counted = `${plural(phoneNumbers, 'phone number', 'phone numbers')}${more ? ' or more' : ''}`;
 	const choose =
 		!account?.ok && accounts.length > 1
-			? " Nodes that need one ask which: pick it in their Business Account field, or set the credential's Default WhatsApp Business Account ID."
+			? " Nodes that need one ask which: pick it in their WhatsApp Business Account field, or set the credential's Default WhatsApp Business Account ID."
 			: '';
 	return {
 		status: 'OK',

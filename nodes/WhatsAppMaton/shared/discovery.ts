@@ -73,7 +73,7 @@ export const WHERE_TO_FIND_THE_ACCOUNT_ID =
 	"Find it in Meta Business Suite › Settings › Accounts › WhatsApp accounts (the number shown with the account's name), or in Maton's dashboard beside your WhatsApp Business connection.";
 
 /** What to enter, and where, when discovery did not give exactly one account. */
-export const ENTER_THE_ACCOUNT_ID = `Enter the WhatsApp Business Account ID in the node's Business Account field, or once for all nodes as the Default WhatsApp Business Account ID of the Maton API credential. ${WHERE_TO_FIND_THE_ACCOUNT_ID}`;
+export const ENTER_THE_ACCOUNT_ID = `Enter the WhatsApp Business Account ID in the node's WhatsApp Business Account field, or once for all nodes as the Default WhatsApp Business Account ID of the Maton API credential. ${WHERE_TO_FIND_THE_ACCOUNT_ID}`;
 
 /**
  * What went wrong with a failed discovery request, in Graph's or Maton's words, from the error
@@ -117,6 +117,6 @@ export function discoveryProblem(
 	}
 	return {
 		message: `No WhatsApp Business Account ID, and the Maton connection reaches ${outcome.accounts.length} business accounts`,
-		description: `Pick one in the node's Business Account field (From List), or set it as the credential's Default WhatsApp Business Account ID: ${outcome.accounts.map(accountLabel).join(', ')}.`,
+		description: `Pick one in the node's WhatsApp Business Account field (From List), or set it as the credential's Default WhatsApp Business Account ID: ${outcome.accounts.map(accountLabel).join(', ')}.`,
 	};
 }
