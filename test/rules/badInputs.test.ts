@@ -708,8 +708,9 @@ describe('Message limits › interactive: reply buttons (1..3, id ≤ 256 unique
 		{
 			name: 'a button title left blank by its expression',
 			parameters: send('sendReplyButtons', { buttons: { button: [{ id: 'yes', title: '={{ $json.label }}' }] } }),
-			message: /^Button 1 title is empty/,
-			field: 'Button 1 title',
+			// A required field: the editor's rule, naming the field's place.
+			message: /^Buttons › Button 1 › Title is empty/,
+			field: 'Buttons › Button 1 › Title',
 		},
 		{
 			name: 'a button ID of 257 characters',
@@ -824,6 +825,14 @@ describe('Message limits › interactive: list (button 1..20, 1..10 sections, �
 			}),
 			message: /^Section 1 row 1 title is 25 characters; WhatsApp allows 24/,
 			field: 'Section 1 row 1 title',
+		},
+		{
+			name: 'a row title left blank by its expression (a required field)',
+			parameters: send('sendList', {
+				sections: { section: [{ title: 'Pizzas', rows: { row: [{ id: 'm', title: '={{ $json.title }}' }] } }] },
+			}),
+			message: /^Sections › Section 1 › Rows › Row 1 › Title is empty/,
+			field: 'Sections › Section 1 › Rows › Row 1 › Title',
 		},
 		{
 			name: 'a row without a title',
