@@ -47,7 +47,7 @@ export class MatonApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. 102290129340398',
 			description:
-				'The WhatsApp Business Account (WABA) ID used by template and phone number operations when the node does not set one',
+				'Optional. The WhatsApp Business Account (WABA) ID used by template and phone number operations when the node does not set one. Leave empty to use the one account your Maton connection reaches; find the ID in Meta Business Suite › Settings › Accounts › WhatsApp accounts.',
 		},
 		{
 			displayName: 'Graph API Version',
