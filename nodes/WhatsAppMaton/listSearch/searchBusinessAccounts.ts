@@ -1,8 +1,8 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { accountAndConnection, discoverForNode } from '../shared/account';
-import { discoveryFailureText, discoveryProblem, type DiscoveredAccount } from '../shared/discovery';
+import { accountAndConnection, discoverForNode, discoveryFailureFor } from '../shared/account';
+import { discoveryProblem, type DiscoveredAccount } from '../shared/discovery';
 
 /**
  * The WhatsApp Business Accounts the Maton connection reaches (account discovery), shown by
@@ -18,7 +18,7 @@ export async function searchBusinessAccounts(
 	try {
 		accounts = await discoverForNode(this, headers);
 	} catch (error) {
-		const problem = discoveryProblem({ failure: discoveryFailureText(error) });
+		const problem = discoveryProblem({ failure: await discoveryFailureFor(this, error) });
 		throw new NodeOperationError(this.getNode(), 'The Maton connection could not list its business accounts', {
 			description: `${problem.description} Or pick "By ID".`,
 		});

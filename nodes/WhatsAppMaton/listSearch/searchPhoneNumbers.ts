@@ -1,10 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { accountAndConnection, discoverForNode } from '../shared/account';
+import { accountAndConnection, discoverForNode, discoveryFailureFor } from '../shared/account';
 import {
 	accountLabel,
-	discoveryFailureText,
 	discoveryProblem,
 	type DiscoveredAccount,
 } from '../shared/discovery';
@@ -55,7 +54,7 @@ export async function searchPhoneNumbers(
 	try {
 		accounts = await discoverForNode(this, headers);
 	} catch (error) {
-		const problem = discoveryProblem({ failure: discoveryFailureText(error) });
+		const problem = discoveryProblem({ failure: await discoveryFailureFor(this, error) });
 		throw new NodeOperationError(this.getNode(), problem.message, { description: problem.description });
 	}
 	if (accounts.length === 0) {

@@ -121,6 +121,12 @@ export async function discoverForNode(context: AccountContext, headers: IDataObj
 	return await discovery;
 }
 
+/** What a failed discovery said, without the credential's key in it. */
+export async function discoveryFailureFor(context: AccountContext, error: unknown): Promise<string> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	return discoveryFailureText(error, [String(credentials.apiKey ?? '')]);
+}
+
 /** A NodeOperationError naming the field, with the item when there is one. */
 function accountError(context: AccountContext, problem: { message: string; description: string }): NodeOperationError {
 	const itemIndex = isRun(context) ? context.getItemIndex() : undefined;
@@ -145,7 +151,7 @@ export async function resolveBusinessAccount(context: AccountContext): Promise<R
 	try {
 		accounts = await discoverForNode(context, headers);
 	} catch (error) {
-		throw accountError(context, discoveryProblem({ failure: discoveryFailureText(error) }));
+		throw accountError(context, discoveryProblem({ failure: await discoveryFailureFor(context, error) }));
 	}
 	if (accounts.length !== 1) throw accountError(context, discoveryProblem({ accounts }));
 	return { businessAccountId: accounts[0].id, headers, source: 'discovery' };

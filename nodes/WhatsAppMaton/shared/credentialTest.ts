@@ -82,7 +82,7 @@ export async function matonApiCredentialTest(
 		if (httpStatusOf(error) === 401) {
 			return failed('The Maton API key was rejected. Copy it again from your Maton settings page.');
 		}
-		return failed(scrub(`Maton's control API (${bases.control}) did not answer as expected: ${discoveryFailureText(error)}`));
+		return failed(scrub(`Maton's control API (${bases.control}) did not answer as expected: ${discoveryFailureText(error, [apiKey])}`));
 	}
 
 	// 2. The connection the gateway will use.
@@ -113,7 +113,7 @@ export async function matonApiCredentialTest(
 		} catch (error) {
 			return failed(
 				scrub(
-					`The key works, but the Default WhatsApp Business Account ID ${account.value} could not be read through the Maton connection: ${discoveryFailureText(error)}. Check the ID: ${WHERE_TO_FIND_THE_ACCOUNT_ID}`,
+					`The key works, but the Default WhatsApp Business Account ID ${account.value} could not be read through the Maton connection: ${discoveryFailureText(error, [apiKey])}. Check the ID: ${WHERE_TO_FIND_THE_ACCOUNT_ID}`,
 				),
 			);
 		}
@@ -121,7 +121,7 @@ export async function matonApiCredentialTest(
 		try {
 			accounts = await discoverAccounts(async (path, qs) => await get('gateway', path, qs));
 		} catch (error) {
-			const problem = discoveryProblem({ failure: discoveryFailureText(error) });
+			const problem = discoveryProblem({ failure: discoveryFailureText(error, [apiKey]) });
 			return failed(scrub(`The key works, but the connection could not list its business accounts. ${problem.description}`));
 		}
 		if (accounts.length === 0) {
@@ -139,7 +139,7 @@ export async function matonApiCredentialTest(
 			if ((answer.paging as IDataObject | undefined)?.next) more = true;
 		} catch (error) {
 			return failed(
-				scrub(`The key works, but the phone numbers of business account ${found.id} could not be listed: ${discoveryFailureText(error)}`),
+				scrub(`The key works, but the phone numbers of business account ${found.id} could not be listed: ${discoveryFailureText(error, [apiKey])}`),
 			);
 		}
 	}

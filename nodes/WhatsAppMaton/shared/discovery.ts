@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { checkSegment } from './checks/urlSegments';
-import { readApiFailure } from './graphErrors';
+import { readApiFailure, redactSecrets } from './graphErrors';
 
 /**
  * Account discovery: the WhatsApp Business Accounts a Maton connection can reach, found without
@@ -70,16 +70,21 @@ export function accountLabel(account: Pick<DiscoveredAccount, 'id' | 'name'>): s
 
 /** Where a user finds the ID by hand, for every message that asks for it. */
 export const WHERE_TO_FIND_THE_ACCOUNT_ID =
-	"Find it in Meta Business Suite › Settings › Accounts › WhatsApp accounts (the number shown with the account's name), or in Maton's dashboard beside your WhatsApp Business connection.";
+	"Find it in Meta Business Suite › Settings › Accounts › WhatsApp accounts (the number shown with the account's name), or in Maton's dashboard.";
 
 /** What to enter, and where, when discovery did not give exactly one account. */
 export const ENTER_THE_ACCOUNT_ID = `Enter the WhatsApp Business Account ID in the node's WhatsApp Business Account field, or once for all nodes as the Default WhatsApp Business Account ID of the Maton API credential. ${WHERE_TO_FIND_THE_ACCOUNT_ID}`;
 
 /**
  * What went wrong with a failed discovery request, in Graph's or Maton's words, from the error
- * n8n's request helpers throw (the answer's status and body are on it or on its cause).
+ * n8n's request helpers throw (the answer's status and body are on it or on its cause), with
+ * any bearer token and the given secrets (the API key) removed.
  */
-export function discoveryFailureText(error: unknown): string {
+export function discoveryFailureText(error: unknown, secrets: string[] = []): string {
+	return redactSecrets(failureText(error), secrets);
+}
+
+function failureText(error: unknown): string {
 	const candidates: unknown[] = [error];
 	if (error && typeof error === 'object' && 'cause' in error) candidates.push((error as { cause: unknown }).cause);
 	for (const candidate of candidates) {
@@ -93,8 +98,14 @@ export function discoveryFailureText(error: unknown): string {
 		}
 	}
 	if (error instanceof Error) {
-		const description = (error as { description?: unknown }).description;
-		return typeof description === 'string' && description !== '' ? `${error.message}: ${description}` : error.message;
+		// n8n's own error after the delivery loop: a generic headline ("Bad request - please check
+		// your parameters"), what the API said in the description.
+		const { description, httpCode } = error as { description?: unknown; httpCode?: unknown };
+		if (typeof description === 'string' && description !== '') {
+			const status = Number(httpCode);
+			return Number.isInteger(status) && status >= 100 ? `${description} (HTTP ${status})` : `${error.message}: ${description}`;
+		}
+		return error.message;
 	}
 	return String(error);
 }
