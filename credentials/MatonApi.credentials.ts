@@ -1,6 +1,5 @@
 import type {
 	IAuthenticateGeneric,
-	ICredentialTestRequest,
 	ICredentialType,
 	Icon,
 	INodeProperties,
@@ -48,7 +47,7 @@ export class MatonApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. 102290129340398',
 			description:
-				'The WhatsApp Business Account (WABA) ID used by template and phone number operations when the node does not set one',
+				'Optional. The WhatsApp Business Account (WABA) ID used by template and phone number operations when the node does not set one. Leave empty to use the one account your Maton connection reaches; find the ID in Meta Business Suite › Settings › Accounts › WhatsApp accounts.',
 		},
 		{
 			displayName: 'Graph API Version',
@@ -88,25 +87,7 @@ export class MatonApi implements ICredentialType {
 		},
 	};
 
-	// Listing connections needs nothing but a valid key, so a wrong key fails here with Maton's 401.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.controlBaseUrl.replace(/\\/+$/, "")}}',
-			url: '/connections',
-			qs: { app: 'whatsapp-business' },
-			// A GET, so safe to repeat, but n8n tests once. A redirect is not followed: the key
-			// stays with the configured host (the same as NO_REDIRECTS of the node's requests).
-			disableFollowRedirect: true,
-			sendCredentialsOnCrossOriginRedirect: false,
-		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message: 'The Maton API key was rejected. Copy it again from your Maton settings page.',
-				},
-			},
-		],
-	};
+	// Tested by the nodes (`testedBy: 'matonApiCredentialTest'`, shared/credentialTest.ts): the test
+	// counts the business accounts and phone numbers the connection reaches, which a declarative
+	// test cannot. n8n uses a credential's own `test` first, so there is none here.
 }

@@ -217,4 +217,61 @@ module.exports = [
 				return `[${name} v${version}]`;
 			}),
 	},
+
+	{
+		name: 'browser-05 only the API key: the Business Phone Number picker lists the sandbox\'s numbers (account discovery)',
+		run: (context) =>
+			withEditor(context, 'browser-05 key only', async ({ page, editor }) => {
+				const { sandbox } = context;
+				await editor.signIn(context.owner);
+
+				// A credential as README step 2 leaves it: the key (and where the sandbox is), nothing else.
+				// Made from the signed-in page, as the editor makes it (its session and browser ID).
+				const created = await page.evaluate(async (body) => {
+					// Runs in the page: its globalThis is the window.
+					const browserId = globalThis.localStorage.getItem('n8n-browserId') ?? '';
+					const response = await fetch('/rest/credentials', {
+						method: 'POST',
+						headers: { 'content-type': 'application/json', 'browser-id': browserId },
+						body: JSON.stringify(body),
+					});
+					return { status: response.status, text: await response.text() };
+				}, { name: 'Maton API (key only)', type: 'matonApi', data: { apiKey: sandbox.apiKey, gatewayBaseUrl: sandbox.url, controlBaseUrl: sandbox.url } });
+				assert.equal(created.status, 200, `POST /rest/credentials → ${created.status} ${created.text}`);
+				const credentialId = JSON.parse(created.text).data.id;
+
+				await page.goto(`${context.baseUrl}/workflow/new`);
+				await page.locator('[data-test-id=canvas-add-button]').click();
+				await editor.nodeCreatorSearch().fill('WhatsApp');
+				await editor.nodeCreatorItem(NODE_NAME).click();
+				const actions = page.locator('[data-test-id=node-creator-category-item]', { hasText: /^Actions/ }).first();
+				await actions.waitFor();
+				if (await page.locator('[data-category-collapsed=true] [data-test-id=node-creator-category-item]', { hasText: /^Actions/ }).count()) await actions.click();
+				await editor.nodeCreatorItem(ACTION).click();
+				const ndv = page.locator('[data-test-id=ndv]');
+				await ndv.waitFor();
+				await ndv.locator('[data-test-id=node-credentials-select]').click();
+				await editor.visibleOption(`node-credentials-select-item-${credentialId}`).click();
+
+				sandbox.reset();
+				// From List is the picker's default mode: opening it lists the numbers.
+				const phoneNumber = ndv.locator('[data-test-id=resource-locator-phoneNumberId]');
+				await phoneNumber.locator('[data-test-id=rlc-input]').first().click();
+				const items = page.locator('[data-test-id=rlc-item]:visible');
+				await items.first().waitFor({ timeout: 20_000 });
+				const names = (await items.allInnerTexts()).map((text) => text.trim());
+				assert.deepEqual(names, ['+1 555-010-0001 · Sandbox Shop', '+1 555-010-0002 · Sandbox Support', '+44 7700 900003 · Sandbox UK']);
+				const gateway = sandbox.state.requests.filter((request) => request.api === 'gateway').map((request) => `${request.graphPath} ${request.status}`);
+				assert.deepEqual(gateway, ['/me 200', `/${sandbox.ids.businessAccountId}/phone_numbers 200`], 'found the account, then listed its numbers');
+				await editor.screenshot(path.join(context.artifactsDir, 'key-only-phone-picker.png'));
+
+				// The credential dialog tests it on opening. n8n shows its own banner for a passed test
+				// (the test's message, "Connected: 1 business account…", reaches only the REST answer,
+				// checked in 00-server); a failed test's message is shown instead.
+				await page.goto(`${context.baseUrl}/home/credentials/${credentialId}`);
+				const modal = page.locator('[data-test-id=editCredential-modal]');
+				await modal.getByText('Connection tested successfully').waitFor({ timeout: 20_000 });
+				return `[${names.length} numbers listed; credential dialog: tested successfully]`;
+			}),
+	},
 ];

@@ -187,6 +187,94 @@ function enumFilter(value, parameter, allowed) {
 	return new Set(values);
 }
 
+/**
+ * A `fields` value with sub-selections as a tree: `id,businesses{id,name}` → Map { id → null,
+ * businesses → Map { id → null, name → null } }. Modifiers such as `.limit(10)` are dropped.
+ */
+function parseFieldTree(value) {
+	if (value === undefined || value === '') return undefined;
+	const text = String(value).replace(/\.\w+\([^)]*\)/g, '');
+	let position = 0;
+	const level = () => {
+		const fields = new Map();
+		let name = '';
+		const flush = (children = null) => {
+			if (name.trim() !== '') fields.set(name.trim(), children);
+			name = '';
+		};
+		while (position < text.length) {
+			const char = text[position++];
+			if (char === '{') flush(level());
+			else if (char === '}') break;
+			else if (char === ',') flush();
+			else name += char;
+		}
+		flush();
+		return fields;
+	};
+	return level();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The token's user and its businesses (account discovery)
+
+const ME_FIELDS = new Set(['id', 'name', 'businesses']);
+const BUSINESS_FIELDS = new Set(['id', 'name', 'owned_whatsapp_business_accounts', 'client_whatsapp_business_accounts']);
+const WABA_FIELDS = new Set(WABA_DEFAULT_FIELDS);
+
+/** A nested edge as Graph renders it: `{ data, paging: { cursors } }` (no `next`: one page). */
+function nestedEdge(items) {
+	if (items.length === 0) return { data: [] };
+	return {
+		data: items,
+		paging: { cursors: { before: encodeCursor(items[0].id, 0), after: encodeCursor(items[items.length - 1].id, items.length - 1) } },
+	};
+}
+
+function selectTree(tree, defaults, allowed, nodeType) {
+	const fields = tree ? [...tree.keys()] : defaults;
+	for (const field of fields) if (!allowed.has(field)) throw unknownField(field, nodeType);
+	return fields;
+}
+
+/**
+ * `GET /me?fields=businesses{id,name,owned_whatsapp_business_accounts{id,name},
+ * client_whatsapp_business_accounts{id,name}}`: the businesses of the token's user and the
+ * WhatsApp Business Accounts each owns or manages for clients. Without `business_management`
+ * (state.discoveryAccess 'denied') Graph refuses the `businesses` field with error 200.
+ */
+function getMe(state, request) {
+	const tree = parseFieldTree(request.query.fields);
+	const fields = selectTree(tree, ['name', 'id'], ME_FIELDS, 'User');
+	const body = {};
+	if (fields.includes('name')) body.name = state.tokenUser.name;
+	if (fields.includes('businesses')) {
+		if (state.discoveryAccess === 'denied') {
+			throw new GraphError(200, '(#200) Requires business_management permission to manage the object', { type: 'OAuthException' });
+		}
+		const businessTree = tree.get('businesses');
+		const businessFields = selectTree(businessTree, ['id', 'name'], BUSINESS_FIELDS, 'Business');
+		body.businesses = nestedEdge(
+			state.businesses.map((business) => {
+				const out = { id: business.id };
+				if (businessFields.includes('name')) out.name = business.name;
+				for (const [edge, ids] of [
+					['owned_whatsapp_business_accounts', business.ownedBusinessAccountIds],
+					['client_whatsapp_business_accounts', business.clientBusinessAccountIds],
+				]) {
+					if (!businessFields.includes(edge)) continue;
+					const wabaFields = selectTree(businessTree.get(edge), WABA_DEFAULT_FIELDS, WABA_FIELDS, 'WhatsAppBusinessAccount');
+					const accounts = ids.map((id) => state.businessAccounts.get(id)).filter(Boolean);
+					out[edge] = nestedEdge(accounts.map((waba) => selectFields(waba, wabaFields, WABA_DEFAULT_FIELDS, WABA_FIELDS, 'WhatsAppBusinessAccount')));
+				}
+				return out;
+			}),
+		);
+	}
+	body.id = state.tokenUser.id;
+	return { status: 200, body };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Templates
 
@@ -546,6 +634,10 @@ function handleGraph(state, request) {
 	if (segments.length === 0) throw unknownPath('/');
 	const [id, edge, ...rest] = segments;
 	if (rest.length > 0) throw unknownPath(`/${segments.join('/')}`);
+	if (id === 'me') {
+		if (edge === undefined && method === 'GET') return getMe(state, request);
+		throw unknownPath(`/${segments.join('/')}`);
+	}
 	const phone = state.phoneNumbers.get(id);
 	const waba = state.businessAccounts.get(id);
 	const media = state.media.get(id);

@@ -15,6 +15,8 @@ const SEED_IDS = Object.freeze({
 	mediaId: '1037543291543636',
 	/** The other two phone numbers of the business account. */
 	otherPhoneNumberIds: Object.freeze(['106540352242923', '106540352242924']),
+	/** The Meta business (portfolio) that owns the business account. */
+	businessId: '1148792203620417',
 });
 
 /**
@@ -38,6 +40,20 @@ const BUSINESS_ACCOUNT = {
 	timezone_id: '1',
 	message_template_namespace: 'sandbox_9f1c2b7e_4d6a_4c1e_8b3f_0a5d2e7c9b11',
 };
+
+/**
+ * The Meta business portfolio behind the connection's token: what `GET /me?fields=businesses{…}`
+ * finds (account discovery). It owns the one business account and has no client accounts.
+ */
+const BUSINESS = {
+	id: SEED_IDS.businessId,
+	name: 'Sandbox Holdings',
+	ownedBusinessAccountIds: [SEED_IDS.businessAccountId],
+	clientBusinessAccountIds: [],
+};
+
+/** The user the connection's OAuth token belongs to (`GET /me`). */
+const TOKEN_USER = { id: '10229837465019283', name: 'Sandbox Owner' };
 
 const PHONE_NUMBERS = [
 	{
@@ -268,6 +284,13 @@ function createState(config) {
 function resetState(state) {
 	const extra = state.config.extraTemplates ?? DEFAULT_EXTRA_TEMPLATES;
 	state.businessAccounts = new Map([[BUSINESS_ACCOUNT.id, { ...BUSINESS_ACCOUNT }]]);
+	state.businesses = [structuredClone(BUSINESS)];
+	state.tokenUser = { ...TOKEN_USER };
+	/**
+	 * Whether the connection's token may list its businesses (`business_management`): 'granted',
+	 * or 'denied' for a token without it (`/me?fields=businesses` answers Graph error 200).
+	 */
+	state.discoveryAccess = 'granted';
 	state.phoneNumbers = new Map(
 		PHONE_NUMBERS.map((phone) => [phone.id, { ...structuredClone(phone), businessAccountId: BUSINESS_ACCOUNT.id }]),
 	);

@@ -14,6 +14,8 @@ export interface SandboxIds {
 	mediaId: string;
 	/** The two other phone numbers of the business account. */
 	otherPhoneNumberIds: readonly string[];
+	/** The Meta business (portfolio) owning the business account: what account discovery finds. */
+	businessId: string;
 }
 
 export const SEED_IDS: Readonly<SandboxIds>;
@@ -132,6 +134,10 @@ export interface SandboxState {
 	requests: LoggedRequest[];
 	/** Faults still queued. */
 	faults: SandboxFault[];
+	/** The businesses `GET /me?fields=businesses{…}` lists, with the accounts each owns or manages. */
+	businesses: Array<{ id: string; name: string; ownedBusinessAccountIds: string[]; clientBusinessAccountIds: string[] }>;
+	/** 'denied': the token lacks business_management, `businesses` answers Graph error 200. */
+	discoveryAccess: 'granted' | 'denied';
 }
 
 /** n8n "Maton API" credential data pointing at the sandbox. */

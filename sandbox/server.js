@@ -486,6 +486,14 @@ async function startSandbox(options = {}) {
 			connection.last_updated_time = matonTime();
 			return sendJson(res, 200, { connection });
 		}
+		if (what === 'discovery') {
+			if (method === 'POST') {
+				const access = String(body?.access ?? '');
+				if (access !== 'granted' && access !== 'denied') return sendJson(res, 400, { error: { message: 'access must be granted or denied' } });
+				state.discoveryAccess = access;
+			}
+			if (method === 'GET' || method === 'POST') return sendJson(res, 200, { access: state.discoveryAccess, businesses: state.businesses });
+		}
 		if (what === 'config') {
 			if (method === 'POST') {
 				if (body?.rateLimitPerSecond !== undefined) {

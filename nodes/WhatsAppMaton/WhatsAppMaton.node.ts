@@ -10,6 +10,7 @@ import { messageDescription } from './resources/message';
 import { phoneNumberDescription } from './resources/phoneNumber';
 import { templateDescription } from './resources/template';
 import { checkEditorRules } from './shared/checks/editorRules';
+import { matonApiCredentialTest } from './shared/credentialTest';
 import { defineEachFieldOnce } from './shared/defineOnce';
 import { deliver } from './shared/delivery';
 import {
@@ -45,7 +46,7 @@ export class WhatsAppMaton implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'matonApi', required: true }],
+		credentials: [{ name: 'matonApi', required: true, testedBy: 'matonApiCredentialTest' }],
 		requestDefaults: {
 			baseURL: GATEWAY_BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json' },
@@ -94,5 +95,5 @@ export class WhatsAppMaton implements INodeType {
 		]),
 	};
 
-	methods = { listSearch, resourceMapping };
+	methods = { credentialTest: { matonApiCredentialTest }, listSearch, resourceMapping };
 }

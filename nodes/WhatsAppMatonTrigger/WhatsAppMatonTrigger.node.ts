@@ -13,6 +13,8 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { matonApiCredentialTest } from '../WhatsAppMaton/shared/credentialTest';
+import { discoverAccounts, discoveryProblem } from '../WhatsAppMaton/shared/discovery';
 import { CREDENTIAL_TYPE } from '../WhatsAppMaton/shared/gateway';
 import { firstDelivery } from './dedup';
 import { triggerProperties } from './description';
@@ -77,7 +79,12 @@ export class WhatsAppMatonTrigger implements INodeType {
 		// the node's authentication field and moves it out of the parameters panel, and Setup is
 		// more than authentication (it decides whether the trigger registers itself).
 		credentials: [
-			{ name: CREDENTIAL_TYPE, required: true, displayOptions: { hide: { setup: ['ownApp'] } } },
+			{
+				name: CREDENTIAL_TYPE,
+				required: true,
+				testedBy: 'matonApiCredentialTest',
+				displayOptions: { hide: { setup: ['ownApp'] } },
+			},
 			{
 				name: 'whatsAppMetaAppApi',
 				required: true,
@@ -95,6 +102,8 @@ export class WhatsAppMatonTrigger implements INodeType {
 
 	methods = {
 		credentialTest: {
+			/** The same test as the WhatsApp (Maton) node's: key, connection, accounts, numbers. */
+			matonApiCredentialTest,
 			/**
 			 * Nothing of a Meta app can be checked without calling Meta with more than these two
 			 * values, so this checks their shape: an app secret is 32 hexadecimal characters.
@@ -116,6 +125,24 @@ export class WhatsAppMatonTrigger implements INodeType {
 			},
 		},
 		listSearch: {
+			/** The business accounts the Maton connection reaches (account discovery). */
+			async searchBusinessAccounts(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+				let accounts;
+				try {
+					accounts = await discoverAccounts(async (path, qs) => await gatewayRequest(this, 'GET', path, { qs, action: 'find your business accounts' }));
+				} catch (error) {
+					const problem = discoveryProblem({ failure: (error as Error).message });
+					throw new NodeOperationError(this.getNode(), 'The Maton connection could not list its business accounts', {
+						description: `${problem.description} Or pick "By ID".`,
+					});
+				}
+				const needle = (filter ?? '').toLowerCase();
+				return {
+					results: accounts
+						.map((account) => ({ name: account.name || account.id, value: account.id, description: `${account.id} · ${account.business}` }))
+						.filter((result) => !needle || `${result.name} ${result.value}`.toLowerCase().includes(needle)),
+				};
+			},
 			async searchPhoneNumbers(
 				this: ILoadOptionsFunctions,
 				filter?: string,
@@ -123,18 +150,38 @@ export class WhatsAppMatonTrigger implements INodeType {
 			): Promise<INodeListSearchResult> {
 				const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 				const waba = String(credentials.businessAccountId ?? '').trim();
-				if (!/^\d{1,30}$/.test(waba)) return { results: [] };
-				const body = await gatewayRequest(this, 'GET', `/${waba}/phone_numbers`, {
-					qs: { fields: 'id,display_phone_number,verified_name', limit: 100, ...(paginationToken ? { after: paginationToken } : {}) },
-					action: 'list the phone numbers',
-				});
+				const listOf = async (account: string, after?: string) =>
+					await gatewayRequest(this, 'GET', `/${account}/phone_numbers`, {
+						qs: { fields: 'id,display_phone_number,verified_name', limit: 100, ...(after ? { after } : {}) },
+						action: 'list the phone numbers',
+					});
 				const needle = (filter ?? '').toLowerCase();
-				const results = (Array.isArray(body.data) ? (body.data as IDataObject[]) : [])
-					.map((phone) => ({
-						name: [phone.display_phone_number, phone.verified_name].filter(Boolean).join(' · ') || String(phone.id),
-						value: String(phone.id),
-					}))
-					.filter((result) => !needle || `${result.name} ${result.value}`.toLowerCase().includes(needle));
+				const itemsOf = (body: IDataObject) =>
+					(Array.isArray(body.data) ? (body.data as IDataObject[]) : [])
+						.map((phone) => ({
+							name: [phone.display_phone_number, phone.verified_name].filter(Boolean).join(' · ') || String(phone.id),
+							value: String(phone.id),
+						}))
+						.filter((result) => !needle || `${result.name} ${result.value}`.toLowerCase().includes(needle));
+				if (!/^\d{1,30}$/.test(waba)) {
+					// Only the API key: the numbers of the accounts the connection reaches (first pages).
+					let accounts;
+					try {
+						accounts = await discoverAccounts(async (path, qs) => await gatewayRequest(this, 'GET', path, { qs, action: 'find your business accounts' }));
+					} catch (error) {
+						const problem = discoveryProblem({ failure: (error as Error).message });
+						throw new NodeOperationError(this.getNode(), problem.message, { description: problem.description });
+					}
+					if (accounts.length === 0) {
+						const problem = discoveryProblem({ accounts });
+						throw new NodeOperationError(this.getNode(), problem.message, { description: problem.description });
+					}
+					const results = [];
+					for (const account of accounts) results.push(...itemsOf(await listOf(account.id)));
+					return { results };
+				}
+				const body = await listOf(waba, paginationToken);
+				const results = itemsOf(body);
 				const paging = (body.paging ?? {}) as IDataObject;
 				const after = ((paging.cursors ?? {}) as IDataObject).after;
 				return { results, paginationToken: paging.next && typeof after === 'string' ? after : undefined };

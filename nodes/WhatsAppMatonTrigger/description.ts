@@ -114,13 +114,34 @@ export const triggerProperties: INodeProperties[] = [
 		],
 	},
 	{
-		displayName: 'WhatsApp Business Account ID',
+		displayName: 'WhatsApp Business Account',
 		name: 'businessAccountId',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 102290129340398',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
 		description:
 			"The business account (WABA) whose messages come here. Leave empty to use the credential's Default WhatsApp Business Account ID.",
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a business account…',
+				typeOptions: { searchListMethod: 'searchBusinessAccounts', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 102290129340398',
+				hint: 'Meta Business Suite › Settings › Accounts › WhatsApp accounts shows it',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\d{1,30}$', errorMessage: 'A business account ID has digits only' },
+					},
+				],
+			},
+		],
 		displayOptions: { show: { setup: ['maton'], registerFor: ['businessAccount'] } },
 	},
 	{

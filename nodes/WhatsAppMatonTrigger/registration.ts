@@ -8,6 +8,7 @@ import type {
 	INode,
 } from 'n8n-workflow';
 
+import { WHERE_TO_FIND_THE_ACCOUNT_ID } from '../WhatsAppMaton/shared/discovery';
 import { CREDENTIAL_TYPE, matonBaseUrls } from '../WhatsAppMaton/shared/gateway';
 import { derivedVerifyToken } from './signature';
 
@@ -94,7 +95,7 @@ export async function overrideTarget(context: ParameterContext): Promise<Overrid
 		const id = await businessAccountIdOf(context);
 		if (!DIGITS.test(id)) {
 			throw new NodeOperationError(node, `WhatsApp Business Account ID: "${id}" is not a business account ID (digits only)`, {
-				description: 'Set it on the node, or as the Default WhatsApp Business Account ID of the Maton API credential.',
+				description: `Set it on the node, or as the Default WhatsApp Business Account ID of the Maton API credential. ${WHERE_TO_FIND_THE_ACCOUNT_ID}`,
 			});
 		}
 		return { scope, id };
@@ -112,7 +113,8 @@ export async function overrideTarget(context: ParameterContext): Promise<Overrid
 
 /** The node's business account ID, else the credential's default ('' when neither is set). */
 async function businessAccountIdOf(context: ParameterContext): Promise<string> {
-	const own = String(context.getNodeParameter('businessAccountId', '') ?? '').trim();
+	// A picked or typed account ({ __rl, mode, value }), or the plain ID of a workflow saved before the picker.
+	const own = String(context.getNodeParameter('businessAccountId', '', { extractValue: true }) ?? '').trim();
 	if (own !== '') return own;
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	return String(credentials.businessAccountId ?? '').trim();

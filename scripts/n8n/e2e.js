@@ -274,6 +274,18 @@ async function serverChecks({ baseUrl, sandbox, examples }) {
 		sandbox.state.requests.some((request) => request.api === 'control' && request.method === 'GET' && request.path === '/connections' && request.status === 200),
 		'the credential test listed the connections at the sandbox',
 	);
+	// n8n's own CredentialsTester found the nodes' testedBy function: it names what it found.
+	assert.match(test.message, /^Connected: 1 business account \(Sandbox Business\), 3 phone numbers\./, 'the credential test names the account');
+	sandbox.reset();
+	const keyOnly = (await post('/rest/credentials/test', {
+		credentials: { id: credential.id, name: credential.name, type: credential.type, data: { ...credential.data, businessAccountId: '' } },
+	})).data;
+	assert.equal(keyOnly.status, 'OK', `credential test with only the key: ${keyOnly.message}`);
+	assert.match(keyOnly.message, /^Connected: 1 business account \(Sandbox Business\), 3 phone numbers\./, 'the key-only credential test names the account it discovered');
+	assert.ok(
+		sandbox.state.requests.some((request) => request.api === 'gateway' && request.graphPath === '/me' && request.status === 200),
+		'the key-only credential test discovered the account (GET /me)',
+	);
 
 	await manualRun({ get, post, sandbox, examples });
 }

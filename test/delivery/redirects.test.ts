@@ -7,6 +7,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { MatonApi } from '../../credentials/MatonApi.credentials';
+import { WhatsAppMaton } from '../../nodes/WhatsAppMaton/WhatsAppMaton.node';
 import { API_KEY, matonCredentials, phoneNumberById, runWhatsApp } from '../fixture';
 import { runCredentialTest } from '../harness';
 import { runListSearch } from '../listSearch/loadOptionsContext';
@@ -109,7 +110,7 @@ describe('a 307 to another host is not followed', () => {
 	});
 
 	it('the credential test', async () => {
-		const result = await runCredentialTest(new MatonApi(), credentials());
+		const result = await runCredentialTest(new MatonApi(), credentials(), { nodeTypes: [new WhatsAppMaton()] });
 		expect(result.status).toBe('Error');
 		expect(gateway.requests).toHaveLength(1);
 		expect(elsewhere.requests).toEqual([]);

@@ -1,9 +1,10 @@
 import './environment';
 
-import { ExecuteContext, RoutingNode } from 'n8n-core';
+import { CredentialTestContext, ExecuteContext, RoutingNode } from 'n8n-core';
 import { NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialTestFunction,
 	ICredentialType,
 	ICredentialsDecrypted,
 	IDataObject,
@@ -25,6 +26,22 @@ const NO_OP_TYPE_NAME = 'n8n-nodes-base.noOp';
 export interface RunCredentialTestOptions {
 	/** Other credential types the tested one `extends` (their properties and defaults are merged). */
 	parentCredentialTypes?: ICredentialType[];
+	/**
+	 * The nodes that use the credential (n8n's "supported nodes"): when the credential has no
+	 * `test` of its own, the first of them whose credential entry names a `testedBy` function
+	 * tests it, as n8n's CredentialsTester does.
+	 */
+	nodeTypes?: INodeType[];
+}
+
+/** A node's `testedBy` function for the credential type, found the way n8n's CLI looks for it. */
+function testFunctionOf(typeName: string, nodeTypes: INodeType[]): ICredentialTestFunction | undefined {
+	for (const nodeType of nodeTypes) {
+		for (const { name, testedBy } of nodeType.description.credentials ?? []) {
+			if (name === typeName && typeof testedBy === 'string') return nodeType.methods?.credentialTest?.[testedBy];
+		}
+	}
+	return undefined;
 }
 
 /** The HTTP status line of the response behind a failed request, if there was one. */
@@ -58,8 +75,9 @@ function valueAtPath(data: IDataObject, path: string): unknown {
 }
 
 /**
- * Tests credentials the way n8n's CLI CredentialsTester does for a credential type with a
- * declarative `test` (the "Test" button / automatic test on save): the credential data gets its
+ * Tests credentials the way n8n's CLI CredentialsTester does (the "Test" button / automatic test
+ * on save). A credential tested by a node's function (`testedBy`, see `nodeTypes`) gets it called
+ * with a CredentialTestContext; for a declarative `test`: the credential data gets its
  * defaults and expressions resolved (mode `internal`), then a temporary NoOp node whose only
  * property `temp` has `routing.request` = the test's request is run by n8n-core's real RoutingNode,
  * with the credentials passed in decrypted (so the credential's `authenticate` is applied).
@@ -75,7 +93,8 @@ export async function runCredentialTest(
 	options: RunCredentialTestOptions = {},
 ): Promise<INodeCredentialTestResult> {
 	const testRequest = credentialType.test;
-	if (testRequest === undefined) {
+	const testFunction = testRequest === undefined ? testFunctionOf(credentialType.name, options.nodeTypes ?? []) : undefined;
+	if (testRequest === undefined && testFunction === undefined) {
 		return { status: 'Error', message: 'No testing function found for this credential.' };
 	}
 
@@ -101,6 +120,13 @@ export async function runCredentialTest(
 		);
 	} catch (error) {
 		return { status: 'Error', message: error instanceof Error ? error.message : String(error) };
+	}
+
+	if (testRequest === undefined) {
+		// A node's function: called with n8n-core's real CredentialTestContext (its `helpers.request`
+		// is n8n's legacy request helper), as the CLI does, with the resolved credential.
+		if (testFunction === undefined) return { status: 'Error', message: 'No testing function found for this credential.' };
+		return await testFunction.call(new CredentialTestContext(), credentialsDecrypted);
 	}
 
 	const testNodeType: INodeType = {

@@ -12,11 +12,13 @@ import type {
 	INode,
 	INodeListSearchResult,
 	INodeParameters,
+	INodeType,
 	ResourceMapperFields,
 } from 'n8n-workflow';
 
 import { MatonApi } from '../../credentials/MatonApi.credentials';
 import { WhatsAppMaton } from '../../nodes/WhatsAppMaton/WhatsAppMaton.node';
+import { WhatsAppMatonTrigger } from '../../nodes/WhatsAppMatonTrigger/WhatsAppMatonTrigger.node';
 import { matonCredentials } from '../fixture';
 import { DEFAULT_TEST_PACKAGE, HarnessCredentialsHelper, HarnessNodeTypes, createAdditionalData } from '../harness';
 
@@ -33,8 +35,10 @@ export interface ListSearchOptions {
 }
 
 /** n8n-core's LoadOptionsContext over a one-node workflow holding the node's current parameters. */
-function createLoadOptionsContext(options: ListSearchOptions): { nodeType: WhatsAppMaton; context: LoadOptionsContext } {
-	const nodeType = new WhatsAppMaton();
+function createLoadOptionsContext<T extends INodeType = WhatsAppMaton>(
+	options: ListSearchOptions,
+	nodeType: T = new WhatsAppMaton() as unknown as T,
+): { nodeType: T; context: LoadOptionsContext } {
 	const typeName = `${DEFAULT_TEST_PACKAGE}.${nodeType.description.name}`;
 	const nodeTypes = new HarnessNodeTypes();
 	nodeTypes.register(typeName, nodeType);
@@ -72,6 +76,15 @@ export async function runListSearch(
 	options: ListSearchOptions = {},
 ): Promise<INodeListSearchResult> {
 	const { nodeType, context } = createLoadOptionsContext(options);
+	return await nodeType.methods.listSearch[method].call(context, options.filter, options.paginationToken);
+}
+
+/** Runs a list search of the WhatsApp (Maton) Trigger, the same way. */
+export async function runTriggerListSearch(
+	method: keyof WhatsAppMatonTrigger['methods']['listSearch'],
+	options: ListSearchOptions = {},
+): Promise<INodeListSearchResult> {
+	const { nodeType, context } = createLoadOptionsContext(options, new WhatsAppMatonTrigger());
 	return await nodeType.methods.listSearch[method].call(context, options.filter, options.paginationToken);
 }
 

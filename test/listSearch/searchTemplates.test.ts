@@ -9,6 +9,7 @@ import {
 	fakeApi,
 	matonCredentials,
 } from '../fixture';
+import { DISCOVERY_FIELDS } from '../../nodes/WhatsAppMaton/shared/discovery';
 import { splitUrl } from '../assertions';
 import { runListSearch } from './loadOptionsContext';
 
@@ -125,14 +126,45 @@ describe('List search › searchTemplates', () => {
 		]);
 	});
 
-	it('fails without a request when no business account ID is known', async () => {
-		const gateway = fakeApi(GATEWAY_ORIGIN);
+	it('without a business account ID, lists the templates of the one account the connection reaches', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN)
+			.reply(200, {
+				businesses: { data: [{ id: '1', name: 'Acme Holdings', owned_whatsapp_business_accounts: { data: [{ id: BUSINESS_ACCOUNT_ID, name: 'Acme' }] } }] },
+			})
+			.reply(200, { data: [template('hello_world', 'en_US')] });
+		const result = await runListSearch('searchTemplates', {
+			parameters: sendTemplateParameters,
+			credentials: matonCredentials({ businessAccountId: '' }),
+		});
+		expect(gateway.requests.map((request) => splitUrl(request.url))).toEqual([
+			{ base: `${GRAPH}/me`, query: { fields: DISCOVERY_FIELDS } },
+			{ base: TEMPLATES, query: QUERY },
+		]);
+		expect(result.results).toEqual([{ name: 'hello_world (en_US)', value: 'hello_world' }]);
+	});
+
+	it('without a business account ID and with several accounts found, asks to pick one and names them', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, {
+			businesses: {
+				data: [
+					{
+						id: '1',
+						name: 'Acme Holdings',
+						owned_whatsapp_business_accounts: { data: [{ id: BUSINESS_ACCOUNT_ID, name: 'Acme' }] },
+						client_whatsapp_business_accounts: { data: [{ id: '998877665544332', name: 'Acme UK' }] },
+					},
+				],
+			},
+		});
 		const search = runListSearch('searchTemplates', {
 			parameters: sendTemplateParameters,
 			credentials: matonCredentials({ businessAccountId: '' }),
 		});
 		await expect(search).rejects.toBeInstanceOf(NodeOperationError);
-		await expect(search).rejects.toThrow(/WhatsApp Business Account ID/);
-		expect(gateway.requests).toHaveLength(0);
+		await expect(search).rejects.toThrow('No WhatsApp Business Account ID, and the Maton connection reaches 2 business accounts');
+		await expect(search).rejects.toMatchObject({
+			description: expect.stringContaining(`Acme (${BUSINESS_ACCOUNT_ID}), Acme UK (998877665544332)`),
+		});
+		expect(gateway.requests).toHaveLength(1);
 	});
 });

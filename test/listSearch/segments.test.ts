@@ -34,14 +34,17 @@ describe('list searches and the resource mapper: IDs by shape', () => {
 		expect(control.requests).toEqual([]);
 	});
 
-	it('searchTemplates refuses a business account ID "a/b" on the node', async () => {
+	it.each([
+		['as saved before the picker', 'a/b'],
+		['By ID', { __rl: true, mode: 'id', value: 'a/b' }],
+	])('searchTemplates refuses a business account ID "a/b" on the node (%s)', async (_saved, businessAccountId) => {
 		const gateway = fakeApi(GATEWAY_ORIGIN);
 		await expect(
 			runListSearch('searchTemplates', {
-				parameters: sendTemplate({ businessAccountId: 'a/b' }),
+				parameters: sendTemplate({ businessAccountId }),
 				parameterPath: 'template',
 			}),
-		).rejects.toThrow(/^WhatsApp Business Account ID "a\/b"/);
+		).rejects.toThrow(/^WhatsApp Business Account "a\/b"/);
 		expect(gateway.requests).toEqual([]);
 	});
 

@@ -212,7 +212,8 @@ describe('Message › Send Reply Buttons', () => {
 	it('refuses a button without an ID', async () => {
 		await expectRejected(
 			{ ...replyButtons, buttons: { button: [{ id: ' ', title: 'Yes' }] } },
-			/^Button 1 ID is empty/,
+			// ID and Title are required fields: the editor's rule says so first, naming the field's place.
+			/^Buttons › Button 1 › ID is empty/,
 		);
 	});
 

@@ -269,4 +269,14 @@ describe('Template Variables in the editor (getTemplateVariables)', () => {
 		expect(result.emptyFieldsNotice).toMatch(/Pick a template/);
 		expect(gateway.requests).toEqual([]);
 	});
+
+	it('reads the language picked from the Language Code list', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, { data: [{ ...orderShipped, language: 'es' }, orderShipped] });
+		const { fields } = await runResourceMapping('getTemplateVariables', {
+			parameters: { ...sendTemplate('order_shipped', {}), languageCode: { __rl: true, mode: 'list', value: 'es' } },
+			parameterPath: 'templateVariables',
+		});
+		expect(splitUrl(gateway.requests[0].url)).toEqual({ base: TEMPLATES, query: DEFINITION_QUERY });
+		expect(fields.map((field) => field.id)).toEqual(['header_image', 'body_1', 'body_2', 'button_0_url', 'button_1_payload']);
+	});
 });

@@ -1,38 +1,163 @@
-/** The credential dialog's "Test" button: n8n runs the credential's test request. */
+/**
+ * The credential dialog's "Test" button: n8n finds the node's `testedBy` function for the Maton
+ * API credential and calls it with n8n-core's CredentialTestContext.
+ */
+import type { ICredentialType } from 'n8n-workflow';
+
 import { MatonApi } from '../../credentials/MatonApi.credentials';
-import { API_KEY, CONTROL_ORIGIN, fakeApi, matonCredentials } from '../fixture';
+import { DISCOVERY_FIELDS } from '../../nodes/WhatsAppMaton/shared/discovery';
+import { WhatsAppMaton } from '../../nodes/WhatsAppMaton/WhatsAppMaton.node';
+import { WhatsAppMatonTrigger } from '../../nodes/WhatsAppMatonTrigger/WhatsAppMatonTrigger.node';
+import { splitUrl } from '../assertions';
+import {
+	API_KEY,
+	BUSINESS_ACCOUNT_ID,
+	CONNECTION_ID,
+	CONTROL_ORIGIN,
+	GATEWAY_ORIGIN,
+	GRAPH,
+	fakeApi,
+	matonCredentials,
+} from '../fixture';
 import { runCredentialTest } from '../harness';
 
+const test = (credentials = matonCredentials({ businessAccountId: '' })) =>
+	runCredentialTest(new MatonApi(), credentials, { nodeTypes: [new WhatsAppMaton()] });
+
+const active = { connections: [{ connection_id: CONNECTION_ID, status: 'ACTIVE', app: 'whatsapp-business' }] };
+const me = (...accounts: Array<{ id: string; name?: string }>) => ({
+	id: '10229837465019283',
+	businesses: { data: [{ id: '1148792203620417', name: 'Acme Holdings', owned_whatsapp_business_accounts: { data: accounts } }] },
+});
+const phones = (count: number) => ({ data: Array.from({ length: count }, (_, index) => ({ id: String(106540352242922 + index) })) });
+
 describe('Maton API credential test', () => {
-	it('lists WhatsApp connections on the control API with the key, and passes on 200', async () => {
-		const control = fakeApi(CONTROL_ORIGIN).reply(200, { connections: [] });
-		const result = await runCredentialTest(new MatonApi(), matonCredentials());
-		expect(result.status).toBe('OK');
-		expect(control.requests).toHaveLength(1);
-		expect(control.requests[0].method).toBe('GET');
-		expect(control.requests[0].url).toBe(`${CONTROL_ORIGIN}/connections?app=whatsapp-business`);
-		expect(control.requests[0].headers.authorization).toBe(`Bearer ${API_KEY}`);
+	it('is the nodes’ testedBy function, not a declarative test (n8n would use that first)', () => {
+		expect((new MatonApi() as ICredentialType).test).toBeUndefined();
+		for (const node of [new WhatsAppMaton(), new WhatsAppMatonTrigger()]) {
+			const entry = node.description.credentials?.find((credential) => credential.name === 'matonApi');
+			expect(entry?.testedBy).toBe('matonApiCredentialTest');
+			expect(typeof node.methods.credentialTest?.matonApiCredentialTest).toBe('function');
+		}
 	});
 
-	it('fails with a readable message when Maton rejects the key', async () => {
-		// On a 401 n8n-core asks the credential to refresh itself and tries once more.
-		const control = fakeApi(CONTROL_ORIGIN)
-			.reply(401, { error: 'Invalid API key' })
-			.reply(401, { error: 'Invalid API key' });
-		const result = await runCredentialTest(new MatonApi(), matonCredentials({ apiKey: 'wrong-key' }));
+	it('with only the key: checks it on the control API, finds the account and counts its numbers', async () => {
+		const control = fakeApi(CONTROL_ORIGIN).reply(200, active);
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, me({ id: BUSINESS_ACCOUNT_ID, name: 'Acme' })).reply(200, phones(2));
+		const result = await test();
+		expect(result).toEqual({ status: 'OK', message: 'Connected: 1 business account (Acme), 2 phone numbers.' });
+		expect(control.requests.map((request) => [request.method, request.url])).toEqual([
+			['GET', `${CONTROL_ORIGIN}/connections?app=whatsapp-business`],
+		]);
+		expect(gateway.requests.map((request) => [request.method, splitUrl(request.url)])).toEqual([
+			['GET', { base: `${GRAPH}/me`, query: { fields: DISCOVERY_FIELDS } }],
+			['GET', { base: `${GRAPH}/${BUSINESS_ACCOUNT_ID}/phone_numbers`, query: { fields: 'id', limit: '100' } }],
+		]);
+		for (const request of [...control.requests, ...gateway.requests]) {
+			expect(request.headers.authorization).toBe(`Bearer ${API_KEY}`);
+			expect(request.headers['maton-connection']).toBeUndefined();
+		}
+	});
+
+	it('names every account found and says that nodes will ask which one to use', async () => {
+		fakeApi(CONTROL_ORIGIN).reply(200, active);
+		fakeApi(GATEWAY_ORIGIN)
+			.reply(200, me({ id: BUSINESS_ACCOUNT_ID, name: 'Acme' }, { id: '998877665544332' }))
+			.reply(200, phones(2))
+			.reply(200, { ...phones(100), paging: { cursors: { after: 'x' }, next: 'https://graph.facebook.com/next' } });
+		const result = await test();
+		expect(result.status).toBe('OK');
+		expect(result.message).toBe(
+			"Connected: 2 business accounts (Acme, 998877665544332), 102 phone numbers or more. Nodes that need one ask which: pick it in their WhatsApp Business Account field, or set the credential's Default WhatsApp Business Account ID.",
+		);
+	});
+
+	it("with a default account: reads that account (no discovery), through the credential's connection", async () => {
+		fakeApi(CONTROL_ORIGIN).reply(200, active);
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, { id: BUSINESS_ACCOUNT_ID, name: 'Acme' }).reply(200, phones(1));
+		const result = await test(matonCredentials({ connectionId: CONNECTION_ID }));
+		expect(result).toEqual({ status: 'OK', message: 'Connected: 1 business account (Acme), 1 phone number.' });
+		expect(splitUrl(gateway.requests[0].url)).toEqual({ base: `${GRAPH}/${BUSINESS_ACCOUNT_ID}`, query: { fields: 'id,name' } });
+		expect(gateway.requests.map((request) => request.headers['maton-connection'])).toEqual([CONNECTION_ID, CONNECTION_ID]);
+	});
+
+	it('fails with a readable message when Maton rejects the key, asking nothing more', async () => {
+		const control = fakeApi(CONTROL_ORIGIN).reply(401, { error: 'Invalid API key' });
+		const gateway = fakeApi(GATEWAY_ORIGIN);
+		const result = await test(matonCredentials({ apiKey: 'wrong-key' }));
+		expect(result).toEqual({ status: 'Error', message: 'The Maton API key was rejected. Copy it again from your Maton settings page.' });
+		expect(control.requests).toHaveLength(1);
+		expect(gateway.requests).toHaveLength(0);
+	});
+
+	it('says what to do when Maton has no active connection yet', async () => {
+		fakeApi(CONTROL_ORIGIN).reply(200, { connections: [{ connection_id: CONNECTION_ID, status: 'PENDING' }] });
+		const gateway = fakeApi(GATEWAY_ORIGIN);
+		const result = await test();
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/API key was rejected/);
-		expect(result.message).not.toContain('wrong-key');
-		expect(control.requests).toHaveLength(2);
+		expect(result.message).toMatch(/^The key works, but Maton has no active WhatsApp Business connection: create one/);
+		expect(gateway.requests).toHaveLength(0);
+	});
+
+	it('says so when the default connection is not among the connections, or not active', async () => {
+		fakeApi(CONTROL_ORIGIN).reply(200, active).reply(200, { connections: [{ connection_id: 'other', status: 'FAILED' }] });
+		expect((await test(matonCredentials({ connectionId: 'missing-one' }))).message).toMatch(
+			/^The key works, but the Default Connection ID missing-one is not one of your WhatsApp Business connections/,
+		);
+		expect((await test(matonCredentials({ connectionId: 'other' }))).message).toMatch(
+			/^The key works, but the Default Connection other is FAILED: open its URL/,
+		);
+	});
+
+	it('says what Graph answered and what to enter when the connection may not list its businesses', async () => {
+		fakeApi(CONTROL_ORIGIN).reply(200, active);
+		fakeApi(GATEWAY_ORIGIN).reply(400, {
+			error: { message: '(#200) Requires business_management permission to manage the object', type: 'OAuthException', code: 200 },
+		});
+		const result = await test();
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(
+			/^The key works, but the connection could not list its business accounts\. Graph answered: \(#200\) Requires business_management permission to manage the object \(HTTP 400, code 200\)\..*Default WhatsApp Business Account ID of the Maton API credential\. Find it in Meta Business Suite › Settings › Accounts › WhatsApp accounts/,
+		);
+	});
+
+	it('says what to enter when the connection reaches no business account', async () => {
+		fakeApi(CONTROL_ORIGIN).reply(200, active);
+		fakeApi(GATEWAY_ORIGIN).reply(200, me());
+		const result = await test();
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^The key works, but the connection reaches no WhatsApp Business Account\. Enter the WhatsApp Business Account ID/);
+	});
+
+	it('refuses a default account or connection ID of the wrong shape before any request', async () => {
+		const control = fakeApi(CONTROL_ORIGIN);
+		expect(await test(matonCredentials({ businessAccountId: '../me' }))).toEqual({
+			status: 'Error',
+			message: 'Default WhatsApp Business Account ID "../me": a business account ID has only digits',
+		});
+		expect((await test(matonCredentials({ connectionId: 'a/b' }))).message).toMatch(/^Default Connection ID "a\/b": a Maton connection ID has only/);
+		expect(await test(matonCredentials({ apiKey: ' ' }))).toEqual({
+			status: 'Error',
+			message: 'API Key is empty: copy it from the settings page of your Maton account.',
+		});
+		expect(control.requests).toHaveLength(0);
+	});
+
+	it('does not follow a redirect: the key stays with the configured host', async () => {
+		const control = fakeApi(CONTROL_ORIGIN).reply(302, {}, { location: 'https://elsewhere.example/steal' });
+		const elsewhere = fakeApi('https://elsewhere.example');
+		const result = await test();
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^Maton's control API \(https:\/\/ctrl\.maton\.ai\) did not answer as expected: .*302/);
+		expect(control.requests).toHaveLength(1);
+		expect(elsewhere.requests).toHaveLength(0);
 	});
 
 	it('uses an edited control base URL, trailing slash and all', async () => {
-		const other = fakeApi('https://api.maton.ai').reply(200, { connections: [] });
-		const result = await runCredentialTest(
-			new MatonApi(),
-			matonCredentials({ controlBaseUrl: 'https://api.maton.ai/' }),
-		);
-		expect(result.status).toBe('OK');
+		const other = fakeApi('https://api.maton.ai').reply(200, active);
+		fakeApi(GATEWAY_ORIGIN).reply(200, { id: BUSINESS_ACCOUNT_ID, name: 'Acme' }).reply(200, phones(0));
+		const result = await test(matonCredentials({ controlBaseUrl: 'https://api.maton.ai/' }));
+		expect(result).toEqual({ status: 'OK', message: 'Connected: 1 business account (Acme), 0 phone numbers.' });
 		expect(other.requests[0].url).toBe('https://api.maton.ai/connections?app=whatsapp-business');
 	});
 });

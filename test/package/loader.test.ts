@@ -82,13 +82,20 @@ describe('the built package, loaded by n8n-core', () => {
 		}
 	});
 
-	it('gives the credential a password field for the key and a test request', async () => {
-		const { credentialTypes } = await loadPackageFromDist(packageDir);
+	it("gives the credential a password field for the key, tested by both nodes' loaded test function", async () => {
+		const { credentialTypes, nodeTypes } = await loadPackageFromDist(packageDir);
 		const credential = credentialTypes.matonApi;
 		expect(credential.displayName).toBe('Maton API');
 		const apiKey = credential.properties.find((property) => property.name === 'apiKey');
 		expect(apiKey?.typeOptions?.password).toBe(true);
-		expect(credential.test?.request.url).toBe('/connections');
+		// n8n would use a declarative test first: there is none, the nodes' function tests it.
+		expect(credential.test).toBeUndefined();
+		for (const name of ['whatsAppMaton', 'whatsAppMatonTrigger']) {
+			const nodeType = nodeTypes[name] as INodeType;
+			const entry = nodeType.description.credentials?.find((entry) => entry.name === 'matonApi');
+			expect(entry?.testedBy).toBe('matonApiCredentialTest');
+			expect(typeof nodeType.methods?.credentialTest?.matonApiCredentialTest).toBe('function');
+		}
 	});
 
 	it('runs Send Text with the loaded node class', async () => {

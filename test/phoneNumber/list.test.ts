@@ -1,4 +1,5 @@
 import {
+	API_KEY,
 	BUSINESS_ACCOUNT_ID,
 	CONNECTION_ID,
 	GATEWAY_ORIGIN,
@@ -8,6 +9,7 @@ import {
 	matonCredentials,
 	runWhatsApp,
 } from '../fixture';
+import { DISCOVERY_FIELDS } from '../../nodes/WhatsAppMaton/shared/discovery';
 import { expectInputError, splitUrl } from '../assertions';
 
 const PHONE_NUMBERS = `${GRAPH}/${BUSINESS_ACCOUNT_ID}/phone_numbers`;
@@ -102,14 +104,64 @@ describe('Phone Number › List', () => {
 		expect(gateway.requests[0].headers['maton-connection']).toBe('credential-default');
 	});
 
-	it('fails without a request when neither the node nor the credential names a business account', async () => {
-		const gateway = fakeApi(GATEWAY_ORIGIN);
+	it('without a business account ID, finds none through the Maton connection and says what to enter, sending nothing else', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, { id: '10229837465019283', businesses: { data: [] } });
 		const { items, error } = await runWhatsApp(
 			{ resource: 'phoneNumber', operation: 'list', businessAccountId: '', limit: 50 },
 			{ credentials: matonCredentials({ businessAccountId: '' }) },
 		);
-		expectInputError(error, /^WhatsApp Business Account ID is empty/);
+		expectInputError(
+			error,
+			/^No WhatsApp Business Account ID, and the Maton connection reaches no business account$/,
+			/Default WhatsApp Business Account ID of the Maton API credential\. Find it in Meta Business Suite › Settings › Accounts › WhatsApp accounts/,
+		);
 		expect(items).toEqual([]);
-		expect(gateway.requests).toHaveLength(0);
+		expect(gateway.requests.map((request) => [request.method, splitUrl(request.url)])).toEqual([
+			['GET', { base: `${GRAPH}/me`, query: { fields: DISCOVERY_FIELDS } }],
+		]);
+	});
+
+	it('without a business account ID and with several accounts found, names them and asks which, sending nothing else', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, {
+			businesses: {
+				data: [
+					{ id: '1', owned_whatsapp_business_accounts: { data: [{ id: BUSINESS_ACCOUNT_ID, name: 'Acme' }] } },
+					{ id: '2', client_whatsapp_business_accounts: { data: [{ id: '998877665544332' }] } },
+				],
+			},
+		});
+		const { items, error } = await runWhatsApp(
+			{ resource: 'phoneNumber', operation: 'list', limit: 50 },
+			{ credentials: matonCredentials({ businessAccountId: '' }), input: [{ json: {} }, { json: {} }] },
+		);
+		expectInputError(
+			error,
+			/^No WhatsApp Business Account ID, and the Maton connection reaches 2 business accounts$/,
+			`Pick one in the node's WhatsApp Business Account field (From List), or set it as the credential's Default WhatsApp Business Account ID: Acme (${BUSINESS_ACCOUNT_ID}), 998877665544332.`,
+		);
+		expect(items).toEqual([]);
+		expect(gateway.requests.map((request) => splitUrl(request.url).base)).toEqual([`${GRAPH}/me`]);
+	});
+
+	it("without a business account ID, says what Graph answered when the connection's token may not list businesses, asking once, the key never in the error", async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(400, {
+			error: {
+				message: `(#200) Requires business_management permission to manage the object (token Bearer ${API_KEY}, key ${API_KEY})`,
+				type: 'OAuthException',
+				code: 200,
+			},
+		});
+		const { error } = await runWhatsApp(
+			{ resource: 'phoneNumber', operation: 'list', limit: 50 },
+			{ credentials: matonCredentials({ businessAccountId: '' }) },
+		);
+		expectInputError(
+			error,
+			/^No WhatsApp Business Account ID, and the Maton connection could not list its business accounts$/,
+			/^Graph answered: \(#200\) Requires business_management permission to manage the object \(token Bearer \[redacted\], key \[redacted\]\) \(HTTP 400\)\. .*Meta Business Suite › Settings › Accounts › WhatsApp accounts/,
+		);
+		expect(JSON.stringify({ message: error?.message, description: error?.description })).not.toContain(API_KEY);
+		// A refused permission is not retried.
+		expect(gateway.requests).toHaveLength(1);
 	});
 });

@@ -15,7 +15,7 @@
  */
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { matonCredentials, phoneNumberById } from '../fixture';
+import { phoneNumberById } from '../fixture';
 import { itemWithFile } from '../media/multipart';
 import { type BadInput, expectRefusedBeforeSending } from './refusal';
 
@@ -181,7 +181,9 @@ const updateProfile = (updateFields: INodeParameters, extra: INodeParameters = {
 	...extra,
 });
 
-const noBusinessAccount = matonCredentials({ businessAccountId: '' });
+// An empty business account ID is no longer a bad input: the node asks the Maton connection which
+// account it reaches (account discovery). What it says when it finds none or several is tested
+// with the operations (test/template/*.test.ts, test/phoneNumber/list.test.ts, test/discovery).
 
 // ---------------------------------------------------------------------------------------------
 
@@ -706,8 +708,9 @@ describe('Message limits › interactive: reply buttons (1..3, id ≤ 256 unique
 		{
 			name: 'a button title left blank by its expression',
 			parameters: send('sendReplyButtons', { buttons: { button: [{ id: 'yes', title: '={{ $json.label }}' }] } }),
-			message: /^Button 1 title is empty/,
-			field: 'Button 1 title',
+			// A required field: the editor's rule, naming the field's place.
+			message: /^Buttons › Button 1 › Title is empty/,
+			field: 'Buttons › Button 1 › Title',
 		},
 		{
 			name: 'a button ID of 257 characters',
@@ -822,6 +825,14 @@ describe('Message limits › interactive: list (button 1..20, 1..10 sections, �
 			}),
 			message: /^Section 1 row 1 title is 25 characters; WhatsApp allows 24/,
 			field: 'Section 1 row 1 title',
+		},
+		{
+			name: 'a row title left blank by its expression (a required field)',
+			parameters: send('sendList', {
+				sections: { section: [{ title: 'Pizzas', rows: { row: [{ id: 'm', title: '={{ $json.title }}' }] } }] },
+			}),
+			message: /^Sections › Section 1 › Rows › Row 1 › Title is empty/,
+			field: 'Sections › Section 1 › Rows › Row 1 › Title',
 		},
 		{
 			name: 'a row without a title',
@@ -1219,13 +1230,6 @@ describe('Templates › Create (name [a-z0-9_] ≤ 512, category, examples for e
 			message: /^Button 1 text is 26 characters; WhatsApp allows 25/,
 			field: 'Button 1 text',
 		},
-		{
-			name: 'no business account ID on the node or the credential',
-			parameters: createTemplate(),
-			credentials: noBusinessAccount,
-			message: /^WhatsApp Business Account ID is empty/,
-			field: 'WhatsApp Business Account ID',
-		},
 	]);
 });
 
@@ -1243,20 +1247,6 @@ describe('Templates › Delete (name=X, optional hsm_id) and List (filters, stat
 			parameters: { resource: 'template', operation: 'delete', templateName: '={{ $json.name }}' },
 			message: /^Template Name is empty/,
 			field: 'Template Name',
-		},
-		{
-			name: 'delete: no business account ID on the node or the credential',
-			parameters: { resource: 'template', operation: 'delete', templateName: 'order_confirmation' },
-			credentials: noBusinessAccount,
-			message: /^WhatsApp Business Account ID is empty/,
-			field: 'WhatsApp Business Account ID',
-		},
-		{
-			name: 'list: no business account ID on the node or the credential',
-			parameters: list(),
-			credentials: noBusinessAccount,
-			message: /^WhatsApp Business Account ID is empty/,
-			field: 'WhatsApp Business Account ID',
 		},
 		{
 			name: 'list: a status filter WhatsApp does not have',
@@ -1286,13 +1276,6 @@ describe('Phone numbers (GET /{phone-number-id}, GET /{waba-id}/phone_numbers)',
 			parameters: { resource: 'phoneNumber', operation: 'get', phoneNumberId: phoneNumberById('={{ $json.id }}') },
 			message: /^Business Phone Number is empty/,
 			field: 'Business Phone Number',
-		},
-		{
-			name: 'list: no business account ID on the node or the credential',
-			parameters: { resource: 'phoneNumber', operation: 'list', returnAll: true },
-			credentials: noBusinessAccount,
-			message: /^WhatsApp Business Account ID is empty/,
-			field: 'WhatsApp Business Account ID',
 		},
 		{
 			name: 'sendText: a phone number ID that is not one',

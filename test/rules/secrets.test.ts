@@ -8,6 +8,7 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { MatonApi } from '../../credentials/MatonApi.credentials';
+import { WhatsAppMaton } from '../../nodes/WhatsAppMaton/WhatsAppMaton.node';
 import {
 	CONTROL_ORIGIN,
 	GATEWAY_ORIGIN,
@@ -212,7 +213,7 @@ describe('the API key is absent from a failed credential test', () => {
 			const control = fakeApi(CONTROL_ORIGIN);
 			for (let attempt = 0; attempt < ATTEMPTS; attempt++) failures[failure].answer(control);
 
-			const result = await runCredentialTest(new MatonApi(), credentials);
+			const result = await runCredentialTest(new MatonApi(), credentials, { nodeTypes: [new WhatsAppMaton()] });
 
 			expect(result.status).toBe('Error');
 			expect(control.requests.length).toBeGreaterThan(0);

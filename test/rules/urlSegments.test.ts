@@ -78,10 +78,16 @@ const ID_FIELDS: IdField[] = [
 		set: withParameter('phoneNumberId', (value) => locator('id', value.startsWith('=') ? value : `={{ ${JSON.stringify(value)} }}`)),
 	},
 	{
-		name: 'business account ID',
-		label: 'WhatsApp Business Account ID',
+		name: 'business account ID, as saved before the picker (plain text)',
+		label: 'WhatsApp Business Account',
 		operations: [...accountOperations, mappedSendTemplate],
 		set: withParameter('businessAccountId'),
+	},
+	{
+		name: 'business account ID, By ID from an expression',
+		label: 'WhatsApp Business Account',
+		operations: [...accountOperations, mappedSendTemplate],
+		set: withParameter('businessAccountId', (value) => locator('id', value.startsWith('=') ? value : `={{ ${JSON.stringify(value)} }}`)),
 	},
 	{
 		name: "business account ID, the credential's default",

@@ -129,8 +129,9 @@ describe('IDs echoed back in the reply are never changed', () => {
 		{
 			name: 'a button ID of spaces only',
 			parameters: replyButtons({ buttons: { button: [{ id: '   ', title: 'Yes' }] } }),
-			message: /^Button 1 ID is empty; WhatsApp requires it/,
-			field: 'Button 1 ID',
+			// A required field: the editor's rule, naming the field's place.
+			message: /^Buttons › Button 1 › ID is empty/,
+			field: 'Buttons › Button 1 › ID',
 		},
 		{
 			name: 'a list row ID with a leading space',

@@ -448,6 +448,68 @@ describe('phone numbers and business profile', () => {
 	});
 });
 
+describe('account discovery (GET /me)', () => {
+	const DISCOVERY_FIELDS =
+		'businesses{id,name,owned_whatsapp_business_accounts{id,name},client_whatsapp_business_accounts{id,name}}';
+	const discovery = (fields = DISCOVERY_FIELDS) => call(graph(`/me?fields=${encodeURIComponent(fields)}`));
+
+	it("lists the token user's business with the business account it owns, in the asked fields only", async () => {
+		const result = await discovery();
+		expect(result.status).toBe(200);
+		expect(result.body.id).toMatch(/^\d+$/);
+		expect(result.body.name).toBeUndefined();
+		const businesses = result.body.businesses as { data: Array<Record<string, unknown>> };
+		expect(businesses.data).toHaveLength(1);
+		expect(businesses.data[0]).toEqual({
+			id: sandbox.ids.businessId,
+			name: 'Sandbox Holdings',
+			owned_whatsapp_business_accounts: {
+				data: [{ id: sandbox.ids.businessAccountId, name: 'Sandbox Business' }],
+				paging: { cursors: { before: expect.any(String), after: expect.any(String) } },
+			},
+			client_whatsapp_business_accounts: { data: [] },
+		});
+	});
+
+	it('drops modifiers such as .limit(100) and answers the default fields of a nested account', async () => {
+		const result = await discovery('businesses.limit(100){owned_whatsapp_business_accounts.limit(100)}');
+		const [business] = (result.body.businesses as { data: Array<Record<string, { data: unknown[] }>> }).data;
+		expect(business.owned_whatsapp_business_accounts.data).toEqual([
+			expect.objectContaining({ id: sandbox.ids.businessAccountId, name: 'Sandbox Business', currency: 'USD' }),
+		]);
+		expect(business.name).toBeUndefined();
+	});
+
+	it('answers the user alone without fields, and refuses a field the user does not have (100)', async () => {
+		expect((await call(graph('/me'))).body).toEqual({ name: 'Sandbox Owner', id: expect.stringMatching(/^\d+$/) });
+		expectGraphError(await discovery('businesses{id,phone_numbers}'), 100);
+		expectGraphError(await discovery('email'), 100);
+	});
+
+	it('refuses businesses with Graph error 200 when the token lacks business_management, until reset', async () => {
+		const denied = await fetch(`${sandbox.url}/__sandbox/discovery`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ access: 'denied' }),
+		});
+		expect(await denied.json()).toMatchObject({ access: 'denied' });
+		const error = expectGraphError(await discovery(), 200);
+		expect(error.message).toMatch(/business_management/);
+		expect((await call(graph('/me'))).status).toBe(200);
+		sandbox.reset();
+		expect((await discovery()).status).toBe(200);
+	});
+
+	it('refuses an access value it does not know', async () => {
+		const response = await fetch(`${sandbox.url}/__sandbox/discovery`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ access: 'maybe' }),
+		});
+		expect(response.status).toBe(400);
+	});
+});
+
 describe('rate limit', () => {
 	it('answers 429 with Retry-After: 1 above the limit per key, and recovers after a second', async () => {
 		const limited = await startSandbox({ port: 0, rateLimitPerSecond: 3 });

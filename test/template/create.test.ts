@@ -10,7 +10,8 @@ import {
 	matonCredentials,
 	runWhatsApp,
 } from '../fixture';
-import { expectInputError } from '../assertions';
+import { DISCOVERY_FIELDS } from '../../nodes/WhatsAppMaton/shared/discovery';
+import { expectInputError, splitUrl } from '../assertions';
 
 const TEMPLATES = `${GRAPH}/${BUSINESS_ACCOUNT_ID}/message_templates`;
 const created = { id: '1407680676729941', status: 'PENDING', category: 'UTILITY' };
@@ -307,12 +308,25 @@ describe('Template › Create', () => {
 			);
 		});
 
-		it('no business account ID on the node or the credential', async () => {
-			expectInputError(
-				await refused(create(), matonCredentials({ businessAccountId: '' })),
-				/^WhatsApp Business Account ID is empty/,
-			);
-		});
+	});
+
+	// With account discovery, an empty ID is no longer refused before any request: the node asks
+	// the Maton connection which accounts it reaches (a GET), and fails there, before the POST.
+	it('without a business account ID, finds none through the Maton connection and says what to enter, sending nothing else', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, { id: '10229837465019283', businesses: { data: [] } });
+		const { items, error } = await runWhatsApp(
+			create(),
+			{ credentials: matonCredentials({ businessAccountId: '' }) },
+		);
+		expectInputError(
+			error,
+			/^No WhatsApp Business Account ID, and the Maton connection reaches no business account$/,
+			/Default WhatsApp Business Account ID of the Maton API credential\. Find it in Meta Business Suite › Settings › Accounts › WhatsApp accounts/,
+		);
+		expect(items).toEqual([]);
+		expect(gateway.requests.map((request) => [request.method, splitUrl(request.url)])).toEqual([
+			['GET', { base: `${GRAPH}/me`, query: { fields: DISCOVERY_FIELDS } }],
+		]);
 	});
 });
 

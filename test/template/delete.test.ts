@@ -8,6 +8,7 @@ import {
 	matonCredentials,
 	runWhatsApp,
 } from '../fixture';
+import { DISCOVERY_FIELDS } from '../../nodes/WhatsAppMaton/shared/discovery';
 import { expectInputError, splitUrl } from '../assertions';
 
 const TEMPLATES = `${GRAPH}/${BUSINESS_ACCOUNT_ID}/message_templates`;
@@ -83,15 +84,21 @@ describe('Template › Delete', () => {
 		]);
 	});
 
-	it('fails without a request when neither the node nor the credential names a business account', async () => {
-		const gateway = fakeApi(GATEWAY_ORIGIN);
+	it('without a business account ID, finds none through the Maton connection and says what to enter, sending nothing else', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, { id: '10229837465019283', businesses: { data: [] } });
 		const { items, error } = await runWhatsApp(
 			{ resource: 'template', operation: 'delete', templateName: 'order_confirmation' },
 			{ credentials: matonCredentials({ businessAccountId: '' }) },
 		);
-		expectInputError(error, /^WhatsApp Business Account ID is empty/);
+		expectInputError(
+			error,
+			/^No WhatsApp Business Account ID, and the Maton connection reaches no business account$/,
+			/Default WhatsApp Business Account ID of the Maton API credential\. Find it in Meta Business Suite › Settings › Accounts › WhatsApp accounts/,
+		);
 		expect(items).toEqual([]);
-		expect(gateway.requests).toHaveLength(0);
+		expect(gateway.requests.map((request) => [request.method, splitUrl(request.url)])).toEqual([
+			['GET', { base: `${GRAPH}/me`, query: { fields: DISCOVERY_FIELDS } }],
+		]);
 	});
 
 	it('refuses an empty template name from an expression, without a request', async () => {

@@ -8,6 +8,7 @@ import {
 	matonCredentials,
 	runWhatsApp,
 } from '../fixture';
+import { DISCOVERY_FIELDS } from '../../nodes/WhatsAppMaton/shared/discovery';
 import { expectInputError, splitUrl } from '../assertions';
 
 const TEMPLATES = `${GRAPH}/${BUSINESS_ACCOUNT_ID}/message_templates`;
@@ -176,14 +177,36 @@ describe('Template › List', () => {
 		expect(gateway.requests[0].headers['maton-connection']).toBe('credential-default');
 	});
 
-	it('fails without a request when neither the node nor the credential names a business account', async () => {
-		const gateway = fakeApi(GATEWAY_ORIGIN);
+	it('without a business account ID, finds none through the Maton connection and says what to enter, sending nothing else', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, { id: '10229837465019283', businesses: { data: [] } });
 		const { items, error } = await runWhatsApp(
 			{ resource: 'template', operation: 'list', limit: 5 },
 			{ credentials: matonCredentials({ businessAccountId: '' }) },
 		);
-		expectInputError(error, /^WhatsApp Business Account ID is empty/, /credential/);
+		expectInputError(
+			error,
+			/^No WhatsApp Business Account ID, and the Maton connection reaches no business account$/,
+			/Default WhatsApp Business Account ID of the Maton API credential\. Find it in Meta Business Suite › Settings › Accounts › WhatsApp accounts/,
+		);
 		expect(items).toEqual([]);
-		expect(gateway.requests).toHaveLength(0);
+		expect(gateway.requests.map((request) => [request.method, splitUrl(request.url)])).toEqual([
+			['GET', { base: `${GRAPH}/me`, query: { fields: DISCOVERY_FIELDS } }],
+		]);
+	});
+
+	it('without a business account ID, lists the templates of the one account the Maton connection reaches', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN)
+			.reply(200, { businesses: { data: [{ id: '1', owned_whatsapp_business_accounts: { data: [{ id: '998877665544332', name: 'Acme' }] } }] } })
+			.reply(200, { data: [{ name: 'hello_world', language: 'en_US', status: 'APPROVED', id: '1' }] });
+		const { items, error } = await runWhatsApp(
+			{ resource: 'template', operation: 'list', limit: 5 },
+			{ credentials: matonCredentials({ businessAccountId: '' }) },
+		);
+		expect(error).toBeUndefined();
+		expect(gateway.requests.map((request) => splitUrl(request.url).base)).toEqual([
+			`${GRAPH}/me`,
+			`${GRAPH}/998877665544332/message_templates`,
+		]);
+		expect(items.map((item) => item.json)).toEqual([{ name: 'hello_world', language: 'en_US', status: 'APPROVED', id: '1' }]);
 	});
 });

@@ -69,9 +69,12 @@ describe('create: sets the override with the derived verify token', () => {
 		expect(staticData.registration).toEqual({ scope: 'phoneNumber', id: PHONE_NUMBER_ID, url: PRODUCTION_URL, previousUrl: null });
 	});
 
-	it('business account: POST /{waba_id}/subscribed_apps with override_callback_uri and verify_token', async () => {
+	it.each([
+		['as saved before the picker (plain text)', '102290129340399'],
+		['picked from the list', { __rl: true, mode: 'list', value: '102290129340399' }],
+	])('business account (%s): POST /{waba_id}/subscribed_apps with override_callback_uri and verify_token', async (_saved, businessAccountId) => {
 		const api = fakeApi(GATEWAY_ORIGIN).reply(200, subscribedApps()).reply(200, { success: true });
-		await runHook('create', { parameters: { ...account.parameters, businessAccountId: '102290129340399' } });
+		await runHook('create', { parameters: { ...account.parameters, businessAccountId } });
 		expect(api.requests.map((request) => [request.method, request.url, request.body])).toEqual([
 			['GET', `${GRAPH}/102290129340399/subscribed_apps`, undefined],
 			['POST', `${GRAPH}/102290129340399/subscribed_apps`, { override_callback_uri: PRODUCTION_URL, verify_token: TOKEN }],

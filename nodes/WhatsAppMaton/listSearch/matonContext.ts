@@ -1,7 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { accountAndConnection } from '../shared/account';
+import { resolveBusinessAccount } from '../shared/account';
 import { matonRequest } from '../shared/gateway';
 
 /**
@@ -14,12 +13,19 @@ export async function businessAccountPage(
 	qs: IDataObject,
 	paginationToken?: string,
 ): Promise<{ records: IDataObject[]; nextToken?: string }> {
-	const { businessAccountId, headers } = await accountAndConnection(context);
-	if (!businessAccountId) {
-		throw new NodeOperationError(context.getNode(), 'No WhatsApp Business Account ID to list from', {
-			description: 'Set a default business account ID in the Maton API credential, or pick "By ID".',
-		});
-	}
+	const { businessAccountId, headers } = await resolveBusinessAccount(context);
+	return await accountPage(context, businessAccountId, headers, edge, qs, paginationToken);
+}
+
+/** One page of an edge of the given (checked) business account. */
+export async function accountPage(
+	context: ILoadOptionsFunctions,
+	businessAccountId: string,
+	headers: IDataObject,
+	edge: string,
+	qs: IDataObject,
+	paginationToken?: string,
+): Promise<{ records: IDataObject[]; nextToken?: string }> {
 	const response = await matonRequest(
 		context,
 		'gateway',

@@ -6,7 +6,7 @@ import { templateVariables } from '../shared/templateVariables';
 /** Send Template's variables, one field per placeholder of the picked template's definition. */
 export async function getTemplateVariables(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
 	const name = String(this.getCurrentNodeParameter('template', { extractValue: true }) ?? '').trim();
-	const language = String(this.getCurrentNodeParameter('languageCode') ?? '').trim();
+	const language = String(this.getCurrentNodeParameter('languageCode', { extractValue: true }) ?? '').trim();
 	if (name === '' || name.startsWith('=') || language === '' || language.startsWith('=')) {
 		return {
 			fields: [],

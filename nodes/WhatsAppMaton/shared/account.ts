@@ -1,7 +1,17 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { requireSegment } from './checks/urlSegments';
-import { CREDENTIAL_TYPE } from './gateway';
+import { withDelivery } from './delivery';
+import {
+	discoverAccounts,
+	discoveryFailureText,
+	discoveryProblem,
+	type DiscoveredAccount,
+	type GatewayGet,
+} from './discovery';
+import { CREDENTIAL_TYPE, matonBaseUrls, matonRequest } from './gateway';
+import { LOOKUP } from './requestSafety';
 
 type AccountContext = IExecuteSingleFunctions | ILoadOptionsFunctions;
 
@@ -52,9 +62,97 @@ export async function accountAndConnection(
 	const businessAccountId =
 		account === ''
 			? ''
-			: requireSegment(context, 'businessAccountId', 'WhatsApp Business Account ID', account, {
-					hint: nodeAccount ? undefined : FROM_CREDENTIAL,
-				});
+			: requireSegment(
+					context,
+					'businessAccountId',
+					// The node's field by its name; the credential's default by its own.
+					nodeAccount ? 'WhatsApp Business Account' : 'WhatsApp Business Account ID',
+					account,
+					{ hint: nodeAccount ? undefined : FROM_CREDENTIAL },
+				);
 	const connectionId = connectionIdOf(context, credentials);
 	return { businessAccountId, headers: connectionId ? { 'Maton-Connection': connectionId } : {} };
+}
+
+/** Where the business account ID of a request came from. */
+export type AccountSource = 'node' | 'credential' | 'discovery';
+
+export interface ResolvedAccount {
+	businessAccountId: string;
+	headers: IDataObject;
+	source: AccountSource;
+}
+
+/** The gateway GET of discovery, with the node's connection header, never following a redirect. */
+export function gatewayGetFor(context: AccountContext, headers: IDataObject): GatewayGet {
+	return async (path, qs) => await matonRequest(context, 'gateway', path, qs, headers);
+}
+
+/** An item's context in a run (not the editor's list search or resource mapper). */
+const isRun = (context: AccountContext): context is IExecuteSingleFunctions => 'getItemIndex' in context;
+
+/**
+ * Discoveries of recent executions, keyed by execution and connection: every item of a run needs
+ * the same answer, and one request is enough (a few entries at most, the oldest dropped first).
+ */
+const discoveriesOfRecentExecutions = new Map<string, Promise<DiscoveredAccount[]>>();
+const REMEMBERED_DISCOVERIES = 20;
+
+/**
+ * The business accounts the node's Maton connection reaches. In a run, paced and retried like
+ * every request (a GET: safe to repeat) and shared by the run's items; in the editor, once.
+ * A failure is thrown as the request's error.
+ */
+export async function discoverForNode(context: AccountContext, headers: IDataObject): Promise<DiscoveredAccount[]> {
+	const get = gatewayGetFor(context, headers);
+	if (!isRun(context)) return await discoverAccounts(get);
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const key = JSON.stringify([context.getExecutionId(), matonBaseUrls(credentials).gateway, headers['Maton-Connection'] ?? '']);
+	let discovery = discoveriesOfRecentExecutions.get(key);
+	if (!discovery) {
+		discovery = withDelivery(context, LOOKUP, async () => await discoverAccounts(get));
+		discoveriesOfRecentExecutions.set(key, discovery);
+		discovery.catch(() => discoveriesOfRecentExecutions.delete(key));
+		if (discoveriesOfRecentExecutions.size > REMEMBERED_DISCOVERIES) {
+			const oldest = discoveriesOfRecentExecutions.keys().next().value;
+			if (oldest !== undefined) discoveriesOfRecentExecutions.delete(oldest);
+		}
+	}
+	return await discovery;
+}
+
+/** What a failed discovery said, without the credential's key in it. */
+export async function discoveryFailureFor(context: AccountContext, error: unknown): Promise<string> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	return discoveryFailureText(error, [String(credentials.apiKey ?? '')]);
+}
+
+/** A NodeOperationError naming the field, with the item when there is one. */
+function accountError(context: AccountContext, problem: { message: string; description: string }): NodeOperationError {
+	const itemIndex = isRun(context) ? context.getItemIndex() : undefined;
+	return new NodeOperationError(context.getNode(), problem.message, {
+		description: problem.description,
+		...(itemIndex === undefined ? {} : { itemIndex }),
+	});
+}
+
+/**
+ * The business account a request acts on, in this order: the node's own field, the credential's
+ * default, the one account the Maton connection reaches (account discovery). No account, several,
+ * or a discovery that failed: a NodeOperationError saying what to enter and where to find it.
+ */
+export async function resolveBusinessAccount(context: AccountContext): Promise<ResolvedAccount> {
+	const { businessAccountId, headers } = await accountAndConnection(context);
+	if (businessAccountId !== '') {
+		const source: AccountSource = nodeValue(context, 'businessAccountId') ? 'node' : 'credential';
+		return { businessAccountId, headers, source };
+	}
+	let accounts: DiscoveredAccount[];
+	try {
+		accounts = await discoverForNode(context, headers);
+	} catch (error) {
+		throw accountError(context, discoveryProblem({ failure: await discoveryFailureFor(context, error) }));
+	}
+	if (accounts.length !== 1) throw accountError(context, discoveryProblem({ accounts }));
+	return { businessAccountId: accounts[0].id, headers, source: 'discovery' };
 }

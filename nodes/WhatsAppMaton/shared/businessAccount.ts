@@ -1,25 +1,19 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { accountAndConnection } from './account';
-import { inputError } from './errors';
+import { resolveBusinessAccount } from './account';
 
 /**
- * preSend: a template or phone-number list needs a business account id, from the node or the
- * credential. Without one the path would silently become `//message_templates`. The checked ID
- * goes in front of the operation's own `url` (`/message_templates`, `/phone_numbers`).
+ * preSend: a template or phone-number operation needs a business account ID: the node's, the
+ * credential's default, or the one the Maton connection reaches (account discovery, one GET per
+ * run). Without one the path would silently become `//message_templates`: it fails saying what
+ * to enter and where. The checked ID goes in front of the operation's own `url`
+ * (`/message_templates`, `/phone_numbers`).
  */
 export async function requireBusinessAccountId(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const { businessAccountId } = await accountAndConnection(this);
-	if (businessAccountId === '') {
-		throw inputError(
-			this,
-			'WhatsApp Business Account ID is empty',
-			'Set it on the node, or as the default business account ID in the Maton API credential.',
-		);
-	}
+	const { businessAccountId } = await resolveBusinessAccount(this);
 	requestOptions.url = `/${encodeURIComponent(businessAccountId)}${requestOptions.url ?? ''}`;
 	return requestOptions;
 }

@@ -66,20 +66,46 @@ export function phoneNumberIdField(resource: string, operations: string[]): INod
 }
 
 /**
- * The WhatsApp Business Account that owns templates and phone numbers. The operations that have
- * it in their path check it and put it in front of their `url` (requireBusinessAccountId, in the
+ * The WhatsApp Business Account that owns templates and phone numbers, picked from the accounts
+ * the Maton connection reaches or given by its ID. Empty, the credential's default is used, else
+ * the one account the connection reaches (account discovery). The operations that have it in
+ * their path check it and put it in front of their `url` (requireBusinessAccountId, in the
  * operation's routing, where the field's hook ran before); Send Template reads it in its lookup.
+ * Saved workflows from before the picker hold the ID as plain text, which is read the same way.
  */
 export function businessAccountIdField(resource: string, operations: string[]): INodeProperties {
 	return {
-		displayName: 'WhatsApp Business Account ID',
+		displayName: 'WhatsApp Business Account',
 		name: 'businessAccountId',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 102290129340398',
-		hint: "Leave empty to use the credential's default business account ID",
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		hint: "Leave empty to use the credential's default, else the one account your Maton connection reaches",
 		description:
-			'ID of the WhatsApp Business Account (WABA) that owns the templates and phone numbers. Found in Meta Business Suite under WhatsApp accounts.',
+			'The WhatsApp Business Account (WABA) that owns the templates and phone numbers. Its ID is in Meta Business Suite › Settings › Accounts › WhatsApp accounts.',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a business account…',
+				typeOptions: { searchListMethod: 'searchBusinessAccounts', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 102290129340398',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: SEGMENT_REGEX.businessAccountId,
+							errorMessage: 'A business account ID has only digits',
+						},
+					},
+				],
+			},
+		],
 		displayOptions: showFor(resource, operations),
 	};
 }

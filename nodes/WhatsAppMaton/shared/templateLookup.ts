@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { accountAndConnection } from './account';
+import { resolveBusinessAccount, type ResolvedAccount } from './account';
 import { checkSegment } from './checks/urlSegments';
 import { withDelivery } from './delivery';
 import { matonRequest } from './gateway';
@@ -13,23 +13,18 @@ export type TemplateLookup =
 
 /**
  * A template's definition (components, placeholders, examples) by name and language, read
- * through the gateway from the business account's message_templates edge.
+ * through the gateway from the business account's message_templates edge. The account is the
+ * node's, the credential's or the discovered one (resolveBusinessAccount), unless given.
  */
 export async function lookUpTemplate(
 	context: IExecuteSingleFunctions | ILoadOptionsFunctions,
 	name: string,
 	language: string,
+	account?: ResolvedAccount,
 ): Promise<TemplateLookup> {
 	const nameCheck = checkSegment('templateName', name);
 	if (!nameCheck.ok) return { found: false, reason: `Template ${nameCheck.reason}` };
-	const { businessAccountId, headers } = await accountAndConnection(context);
-	if (!businessAccountId) {
-		return {
-			found: false,
-			reason:
-				'No WhatsApp Business Account ID to read the template from: set it on the node or as the credential default',
-		};
-	}
+	const { businessAccountId, headers } = account ?? (await resolveBusinessAccount(context));
 	const response = await matonRequest(
 		context,
 		'gateway',
@@ -64,12 +59,13 @@ export async function lookUpTemplateForExecution(
 	name: string,
 	language: string,
 ): Promise<TemplateLookup> {
-	const { businessAccountId } = await accountAndConnection(context);
-	const key = JSON.stringify([context.getExecutionId(), businessAccountId, name, language]);
+	// Resolved first, outside the lookup's own delivery: discovery is a request of its own.
+	const account = await resolveBusinessAccount(context);
+	const key = JSON.stringify([context.getExecutionId(), account.businessAccountId, name, language]);
 	let lookup = lookupsOfRecentExecutions.get(key);
 	if (!lookup) {
 		// Paced and retried like every request (a GET: safe to repeat); a failure leaves without the key.
-		lookup = withDelivery(context, LOOKUP, async () => await lookUpTemplate(context, name, language));
+		lookup = withDelivery(context, LOOKUP, async () => await lookUpTemplate(context, name, language, account));
 		lookupsOfRecentExecutions.set(key, lookup);
 		// A failed lookup is not kept: the next item may succeed.
 		lookup.catch(() => lookupsOfRecentExecutions.delete(key));

@@ -72,17 +72,35 @@ export const checkTemplateCategoryFilter = queryOptionCheck('category', 'Categor
 /**
  * The language of a template: sent as `language` by Template › Create, and under
  * `template.language.code` by Message › Send Template, whose operation moves it there
- * (one definition for both, shared/defineOnce.ts).
+ * (one definition for both, shared/defineOnce.ts). From List offers the picked template's
+ * translations (Send Template) or the languages the account's templates use (Create); By Code
+ * takes any code, and an expression overrides either. Saved workflows from before the picker
+ * hold the code as plain text, which is read the same way.
  */
 export function languageCodeField(resource: string, operation: string): INodeProperties {
 	return {
 		displayName: 'Language Code',
 		name: 'languageCode',
-		type: 'string',
+		type: 'resourceLocator',
 		required: true,
-		default: 'en_US',
-		placeholder: 'e.g. en_US',
-		description: 'Language (locale) of the template translation, such as en_US, pt_BR or de',
+		default: { mode: 'code', value: 'en_US' },
+		description:
+			"Language (locale) of the template translation, such as en_US, pt_BR or de. From List shows the picked template's translations.",
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a translation…',
+				typeOptions: { searchListMethod: 'searchTemplateLanguages', searchable: true },
+			},
+			{
+				displayName: 'By Code',
+				name: 'code',
+				type: 'string',
+				placeholder: 'e.g. en_US',
+			},
+		],
 		displayOptions: showFor(resource, [operation]),
 		routing: { send: { type: 'body', property: 'language' } },
 	};

@@ -34,7 +34,7 @@ export const sendListFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. View options',
-		description: 'Label of the button that opens the list, up to 20 characters',
+		description: 'Label of the button that opens the list, 1 to 20 characters',
 		displayOptions: show,
 		routing: { send: { type: 'body', property: 'interactive.action.button' } },
 	},
@@ -54,9 +54,9 @@ export const sendListFields: INodeProperties[] = [
 		type: 'fixedCollection',
 		placeholder: 'Add Section',
 		default: {},
-		typeOptions: { multipleValues: true, sortable: true },
+		typeOptions: { multipleValues: true, sortable: true, maxAllowedFields: 10 },
 		description:
-			'One to ten sections with at most 10 rows in all. Section titles are required when there are two or more.',
+			'One to ten sections with at most 10 rows in all. Section titles (up to 24 characters) are required when there are two or more.',
 		displayOptions: { show: { ...show.show, specifySections: ['fields'] } },
 		options: [
 			{
@@ -69,7 +69,7 @@ export const sendListFields: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. Pizzas',
-						description: 'Heading of the section, up to 24 characters',
+						description: 'Heading of the section, up to 24 characters; required when the list has two or more sections',
 					},
 					{
 						displayName: 'Rows',
@@ -77,37 +77,41 @@ export const sendListFields: INodeProperties[] = [
 						type: 'fixedCollection',
 						placeholder: 'Add Row',
 						default: {},
-						typeOptions: { multipleValues: true, sortable: true },
-						description: 'The choices in this section',
+						// At most 10 rows in all: no section can have more.
+						typeOptions: { multipleValues: true, sortable: true, maxAllowedFields: 10 },
+						description: 'The choices in this section: at most 10 rows in all sections together',
 						options: [
 							{
 								displayName: 'Row',
 								name: 'row',
+								// WhatsApp's own order (id, title, description), not the alphabet's.
 								values: [
+									{
+										displayName: 'ID',
+										name: 'id',
+										type: 'string',
+										required: true,
+										default: '',
+										placeholder: 'e.g. margherita',
+										description:
+											'Your identifier for the row, returned in the reply webhook: up to 200 characters, unique in the list',
+									},
+									{
+										displayName: 'Title',
+										name: 'title',
+										type: 'string',
+										required: true,
+										default: '',
+										placeholder: 'e.g. Margherita',
+										description: 'Text of the row, 1 to 24 characters',
+									},
 									{
 										displayName: 'Description',
 										name: 'description',
 										type: 'string',
 										default: '',
 										placeholder: 'e.g. Tomato, mozzarella, basil',
-										description: 'Grey text under the title, up to 72 characters',
-									},
-									{
-										displayName: 'ID',
-										name: 'id',
-										type: 'string',
-										default: '',
-										placeholder: 'e.g. margherita',
-										description:
-											'Your identifier for the row, returned in the reply webhook, up to 200 characters',
-									},
-									{
-										displayName: 'Title',
-										name: 'title',
-										type: 'string',
-										default: '',
-										placeholder: 'e.g. Margherita',
-										description: 'Text of the row, up to 24 characters',
+										description: 'Grey text under the title, up to 72 characters (optional)',
 									},
 								],
 							},

@@ -122,7 +122,7 @@ export const sendTemplateFields: INodeProperties[] = [
 		description:
 			"Values for the template's placeholders: header, body, button URL suffixes, coupon codes and quick-reply payloads",
 		typeOptions: {
-			loadOptionsDependsOn: ['template.value', 'languageCode', 'businessAccountId'],
+			loadOptionsDependsOn: ['template.value', 'languageCode.value', 'businessAccountId.value'],
 			resourceMapper: {
 				resourceMapperMethod: 'getTemplateVariables',
 				mode: 'add',
