@@ -63,9 +63,11 @@ export class WhatsAppMaton implements INodeType {
 		credentials: [{ name: 'matonApi', required: true }],
 		// Message › Send and Wait for Response: the waiting execution's resume URL
 		// (`/webhook-waiting/<execution>/<node>`), the way n8n's own send-and-wait nodes declare it.
+		// `responseData: ''` so that n8n answers with the webhook's own response (unset, n8n would
+		// answer its default, the text "firstEntryJson").
 		webhooks: [
-			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', path: '={{ $nodeId }}', restartWebhook: true, isFullPath: true },
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: '={{ $nodeId }}', restartWebhook: true, isFullPath: true },
+			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', responseData: '', path: '={{ $nodeId }}', restartWebhook: true, isFullPath: true },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: '={{ $nodeId }}', restartWebhook: true, isFullPath: true },
 		],
 		requestDefaults: {
 			baseURL: GATEWAY_BASE_URL_EXPRESSION,

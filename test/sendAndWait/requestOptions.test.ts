@@ -28,3 +28,22 @@ describe("the node's own Request Options", () => {
 		expect(typeof new WhatsAppMaton().webhook).toBe('function');
 	});
 });
+
+describe("the node's waiting webhook", () => {
+	it("is declared as n8n's own send-and-wait nodes declare theirs", () => {
+		const { webhooks } = new WhatsAppMaton().description;
+		// responseData '' makes n8n answer with what webhook() returns (unset, it answers the text
+		// "firstEntryJson", which the trigger would not recognise as "resumed").
+		expect(webhooks).toEqual(
+			['GET', 'POST'].map((httpMethod) => ({
+				name: 'default',
+				httpMethod,
+				responseMode: 'onReceived',
+				responseData: '',
+				path: '={{ $nodeId }}',
+				restartWebhook: true,
+				isFullPath: true,
+			})),
+		);
+	});
+});
