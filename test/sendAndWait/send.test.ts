@@ -38,7 +38,10 @@ const base: INodeParameters = {
 	phoneNumberId: phoneNumberById(),
 	recipientPhoneNumber: '+1 555 123 4567',
 	message: 'Ship order #1042 today?',
+	options: { answerThrough: 'trigger' },
 };
+/** Options of the tests that answer through the trigger, without Auto's look at the override. */
+const viaTrigger = (options: IDataObject = {}) => ({ options: { answerThrough: 'trigger', ...options } });
 
 /** n8n's own signature of this node's resume URL, as its waiting webhook checks it. */
 function expectedSignature(executionId: string, query: string): string {
@@ -54,7 +57,7 @@ describe('Message › Send and Wait for Response: sending', () => {
 			{
 				...base,
 				approvalOptions: { values: { approvalType: 'double', approveLabel: 'Ship it', disapproveLabel: 'Not yet' } },
-				options: { limitWaitTime: { values: { limitType: 'afterTimeInterval', resumeAmount: 2, resumeUnit: 'hours' } } },
+				...viaTrigger({ limitWaitTime: { values: { limitType: 'afterTimeInterval', resumeAmount: 2, resumeUnit: 'hours' } } }),
 			},
 			{ input },
 		);
@@ -103,6 +106,7 @@ describe('Message › Send and Wait for Response: sending', () => {
 		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, sent);
 		const result = await runWhatsApp(base);
 		expect(result.error).toBeUndefined();
+		expect(gateway.requests).toHaveLength(1);
 		const buttons = (((gateway.requests[0].body as IDataObject).interactive as IDataObject).action as IDataObject).buttons as Array<{ reply: { id: string; title: string } }>;
 		expect(buttons.map((button) => button.reply.title)).toEqual(['Approve']);
 		expect(result.run.waitTill).toEqual(new Date('3000-01-01T00:00:00.000Z'));
@@ -115,7 +119,7 @@ describe('Message › Send and Wait for Response: sending', () => {
 		const result = await runWhatsApp({
 			...base,
 			responseType: 'freeText',
-			options: { replyToMessageId: 'wamid.QUOTED', limitWaitTime: { values: { limitType: 'atSpecifiedTime', maxDateAndTime: '2026-12-03T12:00:00.000Z' } } },
+			...viaTrigger({ replyToMessageId: 'wamid.QUOTED', limitWaitTime: { values: { limitType: 'atSpecifiedTime', maxDateAndTime: '2026-12-03T12:00:00.000Z' } } }),
 		});
 		expect(result.error).toBeUndefined();
 		const body = gateway.requests[0].body as IDataObject;
@@ -188,11 +192,12 @@ describe('Message › Send and Wait for Response: bad input stops the item befor
 		['an approve label over 20', { approvalOptions: { values: { approveLabel: 'Yes please ship it now' } } }, /^Approval Options › Approve Button Label has 22 characters/],
 		['a disapprove label over 20', { approvalOptions: { values: { approvalType: 'double', disapproveLabel: 'No thanks, not today!' } } }, /^Approval Options › Disapprove Button Label has 21 characters/],
 		['two equal labels', { approvalOptions: { values: { approvalType: 'double', approveLabel: 'OK', disapproveLabel: 'OK' } } }, /^Approval Options › Disapprove Button Label is the same/],
-		['a zero wait', { options: { limitWaitTime: { values: { limitType: 'afterTimeInterval', resumeAmount: 0, resumeUnit: 'hours' } } } }, /^Limit Wait Time › Amount must be a number above 0/],
-		['a date in the past', { options: { limitWaitTime: { values: { limitType: 'atSpecifiedTime', maxDateAndTime: '2026-12-01T00:00:00Z' } } } }, /^Limit Wait Time › Max Date and Time 2026-12-01T00:00:00.000Z is in the past/],
-		['a date that is none', { options: { limitWaitTime: { values: { limitType: 'atSpecifiedTime', maxDateAndTime: 'soon' } } } }, /^Limit Wait Time › Max Date and Time "soon" is not a date/],
+		['a zero wait', viaTrigger({ limitWaitTime: { values: { limitType: 'afterTimeInterval', resumeAmount: 0, resumeUnit: 'hours' } } }), /^Limit Wait Time › Amount must be a number above 0/],
+		['a date in the past', viaTrigger({ limitWaitTime: { values: { limitType: 'atSpecifiedTime', maxDateAndTime: '2026-12-01T00:00:00Z' } } }), /^Limit Wait Time › Max Date and Time 2026-12-01T00:00:00.000Z is in the past/],
+		['a date that is none', viaTrigger({ limitWaitTime: { values: { limitType: 'atSpecifiedTime', maxDateAndTime: 'soon' } } }), /^Limit Wait Time › Max Date and Time "soon" is not a date/],
 		['an unknown response type', { responseType: '={{ "vote" }}' }, /^Response Type must be approval or freeText, not "vote"/],
-		['an unknown answer path', { options: { answerThrough: '={{ "pigeon" }}' } }, /^Options › Answer Through must be trigger or link, not "pigeon"/],
+		['an unknown answer path', { options: { answerThrough: '={{ "pigeon" }}' } }, /^Options › Answer Through must be auto, trigger or link, not "pigeon"/],
+		['a message over 4096 for any path', { responseType: 'freeText', options: {}, message: 'x'.repeat(4097) }, /^Message has 4097 characters; WhatsApp allows 4096/],
 		['a link button label over 20', { responseType: 'freeText', options: { answerThrough: 'link', messageButtonLabel: 'Tell us what you think' } }, /^Options › Message Button Label has 22 characters/],
 		['a bad Maton connection', { matonConnection: { __rl: true, mode: 'id', value: '={{ "a/b" }}' } }, /^Maton Connection "a\/b": a Maton connection ID/],
 	])('%s', async (_what, change, message) => {
@@ -201,5 +206,62 @@ describe('Message › Send and Wait for Response: bad input stops the item befor
 		expect(result.error?.message).toMatch(message);
 		expect(gateway.requests).toHaveLength(0);
 		expect(result.run.waitTill).toBeUndefined();
+	});
+});
+
+describe('Message › Send and Wait for Response: Answer Through › Auto (the default)', () => {
+	const OURS = 'http://localhost:5678/webhook/0d3c6a52-7e0a-4f4b-9a51-5c1e2f3a4b11/webhook';
+	const overrideAnswer = (configuration: IDataObject) => ({ webhook_configuration: { application: 'https://maton.example/whatsapp', ...configuration }, id: PHONE_NUMBER_ID });
+	const auto = { ...base, options: {} };
+	const kindOf = (gateway: { requests: Array<{ body: unknown }> }) => ((gateway.requests[1].body as IDataObject).interactive as IDataObject).type;
+
+	it("reads the number's override first, and with a trigger of this n8n there sends reply buttons", async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, overrideAnswer({ phone_number: OURS })).reply(200, sent);
+		const result = await runWhatsApp(auto);
+		expect(result.error).toBeUndefined();
+		expect(gateway.requests.map((request) => [request.method, request.url])).toEqual([
+			['GET', `${GRAPH}/${PHONE_NUMBER_ID}?fields=webhook_configuration`],
+			['POST', `${GRAPH}/${PHONE_NUMBER_ID}/messages`],
+		]);
+		expectAuthorised(gateway.requests[0]);
+		expect(kindOf(gateway)).toBe('button');
+		expect(result.run.status).toBe('waiting');
+	});
+
+	it("takes the business account's override when the number has none of its own", async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, overrideAnswer({ whatsapp_business_account: OURS })).reply(200, sent);
+		await runWhatsApp(auto);
+		expect(kindOf(gateway)).toBe('button');
+	});
+
+	it.each<[string, (api: ReturnType<typeof fakeApi>) => unknown]>([
+		['no override (the app\'s own URL)', (api) => api.reply(200, overrideAnswer({}))],
+		['an override to another n8n', (api) => api.reply(200, overrideAnswer({ phone_number: 'https://other.example/webhook/abc/webhook' }))],
+		['an override to another path of this n8n', (api) => api.reply(200, overrideAnswer({ phone_number: 'http://localhost:5678/webhook-test/abc/webhook' }))],
+		['a refused read', (api) => api.reply(403, { error: { message: 'not allowed', code: 10 } })],
+		['a failed read', (api) => api.failWith('ECONNRESET')],
+	])('sends a link button with %s', async (_what, answerRead) => {
+		const gateway = fakeApi(GATEWAY_ORIGIN);
+		answerRead(gateway);
+		gateway.reply(200, sent);
+		const result = await runWhatsApp(auto);
+		expect(result.error).toBeUndefined();
+		expect(gateway.requests).toHaveLength(2);
+		expect(kindOf(gateway)).toBe('cta_url');
+	});
+
+	it('refuses, after the read and before sending, a free-text question too long for a link button', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, overrideAnswer({}));
+		const result = await runWhatsApp({ ...auto, responseType: 'freeText', message: 'x'.repeat(2000) });
+		expect(result.error?.message).toMatch(/^Message has 2000 characters; WhatsApp allows 1024 with a link button \(no active WhatsApp \(Maton\) Trigger was found/);
+		expect(gateway.requests.map((request) => request.method)).toEqual(['GET']);
+		expect(result.run.waitTill).toBeUndefined();
+	});
+
+	it('sends the same long free-text question as text when the trigger is there', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, overrideAnswer({ phone_number: OURS })).reply(200, sent);
+		const result = await runWhatsApp({ ...auto, responseType: 'freeText', message: 'x'.repeat(2000) });
+		expect(result.error).toBeUndefined();
+		expect((gateway.requests[1].body as IDataObject).type).toBe('text');
 	});
 });

@@ -8,7 +8,7 @@ const relayed = (answer: object) => {
 	const json = { from: '15551234567', name: 'Jane', messageId: 'wamid.REPLY', ...answer };
 	return { json, headers: { [RELAY_MAC_HEADER]: relayMac(KEY, JSON.stringify(json)) } };
 };
-const approval = { responseType: 'approval', approvalOptions: { values: { approvalType: 'double' } } };
+const approval = { responseType: 'approval', approvalOptions: { values: { approvalType: 'double' } }, options: { answerThrough: 'trigger' } };
 
 describe("Send and Wait for Response: the waiting webhook, answers relayed by the trigger", () => {
 	it.each([
@@ -24,6 +24,7 @@ describe("Send and Wait for Response: the waiting webhook, answers relayed by th
 
 	it('resumes a free-text question with the text', async () => {
 		const call = await callWaitingWebhook({ responseType: 'freeText' }, { method: 'POST', query: { via: 'trigger' }, ...relayed({ answer: 'text', text: 'Tomorrow please' }) });
+		// (Answer Through › Auto, the default, takes whichever of the two ways it chose.)
 		expect(call.items).toEqual([
 			{ json: { data: { text: 'Tomorrow please', answeredBy: { phoneNumber: '15551234567', name: 'Jane' }, messageId: 'wamid.REPLY' } } },
 		]);
@@ -67,6 +68,23 @@ describe("Send and Wait for Response: the waiting webhook, answers relayed by th
 		const call = await callWaitingWebhook(approval, { method: 'POST', query: { via: 'link' }, form: { approved: 'true' } });
 		expect(call.status).toBe(404);
 		expect(call.items).toEqual([]);
+	});
+});
+
+describe('Send and Wait for Response: the waiting webhook with Answer Through › Auto', () => {
+	it('takes an answer by link as well as a relayed one (n8n signed only the way Auto chose)', async () => {
+		const auto = { responseType: 'approval', options: {} };
+		const byLink = await callWaitingWebhook(auto, { method: 'POST', query: { via: 'link' }, form: { approved: 'true' } });
+		expect(byLink.items).toEqual([{ json: { data: { approved: true } } }]);
+		const relayedCall = await callWaitingWebhook(auto, { method: 'POST', query: { via: 'trigger' }, ...relayed({ answer: 'approve' }) });
+		expect(relayedCall.items).toHaveLength(1);
+		const unsigned = await callWaitingWebhook(auto, { method: 'POST', query: { via: 'trigger' }, json: relayed({ answer: 'approve' }).json });
+		expect(unsigned.status).toBe(401);
+	});
+
+	it('answers 404 to any other way', async () => {
+		const call = await callWaitingWebhook({ responseType: 'approval' }, { method: 'GET', query: { via: 'carrier-pigeon' } });
+		expect(call.status).toBe(404);
 	});
 });
 

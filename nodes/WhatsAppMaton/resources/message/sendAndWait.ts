@@ -105,10 +105,15 @@ export const sendAndWaitFields: INodeProperties[] = [
 			displayName: 'Answer Through',
 			name: 'answerThrough',
 			type: 'options',
-			default: 'trigger',
+			default: 'auto',
 			description:
-				'How the answer comes back. Trigger: reply buttons or a reply in the chat, passed on by an active WhatsApp (Maton) Trigger on this number. Link: a link button that opens a page of this n8n, for when no trigger runs.',
+				'How the answer comes back. Trigger: reply buttons or a reply in the chat, passed on by an active WhatsApp (Maton) Trigger on this number. Link: a link button that opens a page of this n8n. Auto: the trigger when one of this n8n is registered for the number, else the link.',
 			options: [
+				{
+					name: 'Auto',
+					value: 'auto',
+					description: "The trigger if the number's webhooks go to a WhatsApp (Maton) Trigger of this n8n, else a link (one more request to read that)",
+				},
 				{
 					name: 'WhatsApp (Maton) Trigger',
 					value: 'trigger',

@@ -19,7 +19,8 @@ const UNIT_MS = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export type ResponseType = 'approval' | 'freeText';
-export type AnswerThrough = 'trigger' | 'link';
+export type AnswerThrough = 'auto' | 'trigger' | 'link';
+const ANSWER_THROUGH: AnswerThrough[] = ['auto', 'trigger', 'link'];
 
 interface LimitWaitTime {
 	limitType?: 'afterTimeInterval' | 'atSpecifiedTime';
@@ -70,9 +71,58 @@ function label(context: IExecuteFunctions, field: string, value: unknown, fallba
 	return text;
 }
 
-/** The `signature` of n8n's signed resume URL for this node, with the given query. */
-function resumeUrl(context: IExecuteFunctions, via: AnswerThrough): URL {
+/** The approval's button titles, checked: at most 20 characters, two distinct ones. */
+function approvalLabels(context: IExecuteFunctions): { approve: string; decline?: string } {
+	const approval = (context.getNodeParameter('approvalOptions.values', 0, {}) ?? {}) as ApprovalValues;
+	const approve = label(context, 'Approve Button Label', approval.approveLabel, 'Approve');
+	if (approval.approvalType !== 'double') return { approve };
+	const decline = label(context, 'Disapprove Button Label', approval.disapproveLabel, 'Decline');
+	if (decline === approve) {
+		throw fail(context, 'Approval Options › Disapprove Button Label is the same as the Approve Button Label; WhatsApp wants distinct button titles');
+	}
+	return { approve, decline };
+}
+
+/** n8n's signed resume URL for this node, with the given query. */
+function resumeUrl(context: IExecuteFunctions, via: 'trigger' | 'link'): URL {
 	return new URL(context.getSignedResumeUrl({ via }));
+}
+
+/**
+ * Answer Through › Auto: whether the number's webhooks go to a WhatsApp (Maton) Trigger of this
+ * n8n, read from Meta's override (`GET /{phone-number-id}?fields=webhook_configuration`, the
+ * number's own override before its account's). The trigger registers its production URL,
+ * `<WEBHOOK_URL>/webhook/<id>/webhook` (n8n's default endpoint name). Anything else (no override, another URL, a refused or failed
+ * read) means no trigger will hear the answer: the question then goes by link.
+ */
+export async function triggerIsActive(
+	context: IExecuteFunctions,
+	credentials: IDataObject,
+	phoneNumberId: string,
+	connectionId: string,
+): Promise<boolean> {
+	// The production webhook base, from this node's waiting URL (`<base>/webhook-waiting/<execution>/<node>`):
+	// n8n's WEBHOOK_URL, which is what the trigger registered (the editor's URL may be another).
+	const waiting = resumeUrl(context, 'trigger');
+	const base = `${waiting.origin}${waiting.pathname.split('/').slice(0, -3).join('/')}/webhook/`;
+	try {
+		const response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
+			method: 'GET',
+			url: `${matonBaseUrls(credentials).gateway}/${phoneNumberId}`,
+			qs: { fields: 'webhook_configuration' },
+			json: true,
+			headers: { Accept: 'application/json', ...(connectionId ? { 'Maton-Connection': connectionId } : {}) },
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			...NO_REDIRECTS,
+		})) as { statusCode: number; body: unknown };
+		if (response.statusCode !== 200) return false;
+		const configuration = ((response.body ?? {}) as IDataObject).webhook_configuration as IDataObject | undefined;
+		const url = configuration?.phone_number ?? configuration?.whatsapp_business_account;
+		return typeof url === 'string' && url.startsWith(base) && url.endsWith('/webhook');
+	} catch {
+		return false;
+	}
 }
 
 /** Puts the node's request out once: a message whose fate is unknown is never sent again. */
@@ -144,16 +194,25 @@ export async function sendAndWaitExecute(this: IExecuteFunctions): Promise<INode
 		throw fail(this, `Response Type must be approval or freeText, not "${responseType}"`);
 	}
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-	const answerThrough = String(options.answerThrough ?? 'trigger');
-	if (answerThrough !== 'trigger' && answerThrough !== 'link') {
-		throw fail(this, `Options › Answer Through must be trigger or link, not "${answerThrough}"`);
+	const chosen = String(options.answerThrough ?? 'auto') as AnswerThrough;
+	if (!ANSWER_THROUGH.includes(chosen)) {
+		throw fail(this, `Options › Answer Through must be auto, trigger or link, not "${chosen}"`);
 	}
 	const replyTo = String(options.replyToMessageId ?? '').trim();
 	const waitTill = waitTillOf(this, now);
+	const labels = responseType === 'approval' ? approvalLabels(this) : undefined;
+	// A free-text question through the trigger is a text (4096); everything else is an
+	// interactive body (1024). What does not fit either is refused before Auto looks.
+	const textOnly = responseType === 'freeText' && chosen !== 'link';
+	const longest = textOnly ? TEXT_BODY_MAX : INTERACTIVE_BODY_MAX;
+	if (message.length > longest) {
+		throw fail(this, `Message has ${message.length} characters; WhatsApp allows ${longest} in this kind of message`);
+	}
 
-	const max = answerThrough === 'trigger' && responseType === 'freeText' ? TEXT_BODY_MAX : INTERACTIVE_BODY_MAX;
-	if (message.length > max) {
-		throw fail(this, `Message has ${message.length} characters; WhatsApp allows ${max} in this kind of message`);
+	const answerThrough =
+		chosen !== 'auto' ? chosen : (await triggerIsActive(this, credentials, phone.value, connectionId)) ? 'trigger' : 'link';
+	if (answerThrough === 'link' && message.length > INTERACTIVE_BODY_MAX) {
+		throw fail(this, `Message has ${message.length} characters; WhatsApp allows ${INTERACTIVE_BODY_MAX} with a link button (no active WhatsApp (Maton) Trigger was found for this number)`);
 	}
 
 	const body: IDataObject = {
@@ -166,11 +225,17 @@ export async function sendAndWaitExecute(this: IExecuteFunctions): Promise<INode
 	if (answerThrough === 'link') {
 		const url = resumeUrl(this, 'link');
 		if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
-			throw fail(this, `Options › Answer Through: a link button needs an https address, and this n8n's is ${url.origin}`, 'Serve n8n over https (WEBHOOK_URL), or answer through the WhatsApp (Maton) Trigger.');
+			throw fail(
+				this,
+				`Options › Answer Through: a link button needs an https address, and this n8n's is ${url.origin}`,
+				chosen === 'auto'
+					? 'No active WhatsApp (Maton) Trigger was found for this number, so the answer would come by link. Activate a trigger for it, or serve n8n over https (WEBHOOK_URL).'
+					: 'Serve n8n over https (WEBHOOK_URL), or answer through the WhatsApp (Maton) Trigger.',
+			);
 		}
 		let buttonText: string;
-		if (responseType === 'approval') {
-			buttonText = label(this, 'Approve Button Label', (this.getNodeParameter('approvalOptions.values', 0, {}) as ApprovalValues).approveLabel, 'Approve');
+		if (labels) {
+			buttonText = labels.approve;
 		} else {
 			buttonText = String(options.messageButtonLabel ?? '').trim() || 'Respond';
 			if (buttonText.length > REPLY_BUTTON_TITLE_MAX) {
@@ -203,16 +268,9 @@ export async function sendAndWaitExecute(this: IExecuteFunctions): Promise<INode
 				throw fail(this, `Send and Wait cannot address the answer to this execution: ${(error as Error).message}`);
 			}
 		};
-		if (responseType === 'approval') {
-			const approval = (this.getNodeParameter('approvalOptions.values', 0, {}) ?? {}) as ApprovalValues;
-			const buttons = [{ type: 'reply', reply: { id: token('approve'), title: label(this, 'Approve Button Label', approval.approveLabel, 'Approve') } }];
-			if (approval.approvalType === 'double') {
-				const decline = label(this, 'Disapprove Button Label', approval.disapproveLabel, 'Decline');
-				if (decline === buttons[0].reply.title) {
-					throw fail(this, 'Approval Options › Disapprove Button Label is the same as the Approve Button Label; WhatsApp wants distinct button titles');
-				}
-				buttons.push({ type: 'reply', reply: { id: token('disapprove'), title: decline } });
-			}
+		if (labels) {
+			const buttons = [{ type: 'reply', reply: { id: token('approve'), title: labels.approve } }];
+			if (labels.decline !== undefined) buttons.push({ type: 'reply', reply: { id: token('disapprove'), title: labels.decline } });
 			Object.assign(body, {
 				type: 'interactive',
 				interactive: { type: 'button', body: { text: message }, action: { buttons } },

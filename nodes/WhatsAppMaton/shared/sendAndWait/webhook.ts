@@ -70,9 +70,12 @@ export async function sendAndWaitWebhook(this: IWebhookFunctions): Promise<IWebh
 	const method = this.getRequestObject().method;
 	const via = (this.getQueryData() as IDataObject).via;
 	const responseType = this.getNodeParameter('responseType', 'approval') as string;
-	const answerThrough = String((this.getNodeParameter('options', {}) as IDataObject).answerThrough ?? 'trigger');
+	// Auto chose one of the two when it sent the question; n8n's signature of the URL (checked
+	// before this runs) covers `via`, so only the way the node chose can be used.
+	const answerThrough = String((this.getNodeParameter('options', {}) as IDataObject).answerThrough ?? 'auto');
+	const allowed = (way: string) => via === way && (answerThrough === 'auto' || answerThrough === way);
 
-	if (via === 'trigger' && answerThrough === 'trigger') {
+	if (allowed('trigger')) {
 		if (method !== 'POST') return reply(this, 405, 'text/plain', 'Method Not Allowed');
 		const request = this.getRequestObject();
 		const raw = Buffer.isBuffer(request.rawBody) ? request.rawBody.toString('utf8') : '';
@@ -97,7 +100,7 @@ export async function sendAndWaitWebhook(this: IWebhookFunctions): Promise<IWebh
 		};
 	}
 
-	if (via === 'link' && answerThrough === 'link') {
+	if (allowed('link')) {
 		if (method === 'GET') return reply(this, 200, 'text/html', questionPage(this));
 		const body = (this.getBodyData() ?? {}) as IDataObject;
 		if (responseType === 'freeText') {
