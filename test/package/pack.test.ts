@@ -11,10 +11,11 @@ interface PackEntry {
 /**
  * n8n loads only the JavaScript, the nodes' JSON and the icons: anything else is dead weight.
  * A guard against growth (about 89 KB with the delivery layer, the run-time checks, the trigger
- * and this README: 71 KB of it is the compressed JavaScript); issue 9 aims at 60 KB. 100 KB since
- * Send and Wait for Response (its operation, token, waiting webhook and the trigger's relay).
+ * and this README: 71 KB of it is the compressed JavaScript); issue 9 aims at 60 KB. 104 KB since
+ * Send and Wait for Response (102 KB: its operation with approval, free text and custom form, the
+ * token, the waiting webhook and its pages, the trigger's relay, and its README section).
  */
-const MAX_TARBALL_BYTES = 100 * 1024;
+const MAX_TARBALL_BYTES = 104 * 1024;
 
 describe('npm pack', () => {
 	it('holds only dist/, README.md, LICENSE and package.json', () => {

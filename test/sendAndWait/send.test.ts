@@ -195,7 +195,12 @@ describe('Message › Send and Wait for Response: bad input stops the item befor
 		['a zero wait', viaTrigger({ limitWaitTime: { values: { limitType: 'afterTimeInterval', resumeAmount: 0, resumeUnit: 'hours' } } }), /^Limit Wait Time › Amount must be a number above 0/],
 		['a date in the past', viaTrigger({ limitWaitTime: { values: { limitType: 'atSpecifiedTime', maxDateAndTime: '2026-12-01T00:00:00Z' } } }), /^Limit Wait Time › Max Date and Time 2026-12-01T00:00:00.000Z is in the past/],
 		['a date that is none', viaTrigger({ limitWaitTime: { values: { limitType: 'atSpecifiedTime', maxDateAndTime: 'soon' } } }), /^Limit Wait Time › Max Date and Time "soon" is not a date/],
-		['an unknown response type', { responseType: '={{ "vote" }}' }, /^Response Type must be approval or freeText, not "vote"/],
+		['an unknown response type', { responseType: '={{ "vote" }}' }, /^Response Type must be approval, freeText or customForm, not "vote"/],
+		['a custom form without fields', { responseType: 'customForm' }, /^Form Fields has no field; add at least one/],
+		['a form field without a label', { responseType: 'customForm', formFields: { values: [{ fieldLabel: ' ', fieldType: 'text' }] } }, /^Form Fields › Field 1 has no Field Label/],
+		['two form fields with one label', { responseType: 'customForm', formFields: { values: [{ fieldLabel: 'Date' }, { fieldLabel: 'Date' }] } }, /^Form Fields › Field 2: the label "Date" is used twice/],
+		['a dropdown without options', { responseType: 'customForm', formFields: { values: [{ fieldLabel: 'Slot', fieldType: 'dropdown', fieldOptions: { values: [{ option: '' }] } }] } }, /^Form Fields › Field 1: a dropdown list needs its options/],
+		['an unknown element type', { responseType: 'customForm', formFields: { values: [{ fieldLabel: 'File', fieldType: '={{ "file" }}' }] } }, /^Form Fields › Field 1: Element Type must be one of date, dropdown, email, number, text, textarea, not "file"/],
 		['an unknown answer path', { options: { answerThrough: '={{ "pigeon" }}' } }, /^Options › Answer Through must be auto, trigger or link, not "pigeon"/],
 		['a message over 4096 for any path', { responseType: 'freeText', options: {}, message: 'x'.repeat(4097) }, /^Message has 4097 characters; WhatsApp allows 4096/],
 		['a link button label over 20', { responseType: 'freeText', options: { answerThrough: 'link', messageButtonLabel: 'Tell us what you think' } }, /^Options › Message Button Label has 22 characters/],
@@ -263,5 +268,25 @@ describe('Message › Send and Wait for Response: Answer Through › Auto (the d
 		const result = await runWhatsApp({ ...auto, responseType: 'freeText', message: 'x'.repeat(2000) });
 		expect(result.error).toBeUndefined();
 		expect((gateway.requests[1].body as IDataObject).type).toBe('text');
+	});
+});
+
+describe('Message › Send and Wait for Response: Custom Form', () => {
+	it('always sends a link button (Message Button Label) to the signed form page, without looking for a trigger', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, sent);
+		const result = await runWhatsApp({
+			...base,
+			responseType: 'customForm',
+			formFields: { values: [{ fieldLabel: 'Delivery date', fieldType: 'date', requiredField: true }] },
+			options: { messageButtonLabel: 'Pick a date' },
+		});
+		expect(result.error).toBeUndefined();
+		expect(gateway.requests.map((request) => request.method)).toEqual(['POST']);
+		const interactive = (gateway.requests[0].body as IDataObject).interactive as IDataObject;
+		const parameters = (interactive.action as IDataObject).parameters as IDataObject;
+		expect(interactive.type).toBe('cta_url');
+		expect(parameters.display_text).toBe('Pick a date');
+		expect(new URL(String(parameters.url)).searchParams.get('via')).toBe('link');
+		expect(result.run.status).toBe('waiting');
 	});
 });

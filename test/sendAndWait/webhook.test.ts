@@ -130,3 +130,60 @@ describe('Send and Wait for Response: the waiting webhook, answers by link', () 
 		expect(call.items).toEqual([]);
 	});
 });
+
+describe('Send and Wait for Response: the waiting webhook, Custom Form', () => {
+	const form = {
+		responseType: 'customForm',
+		message: 'When and how?',
+		formFields: {
+			values: [
+				{ fieldLabel: 'Delivery date', fieldType: 'date', requiredField: true },
+				{ fieldLabel: 'Slot', fieldType: 'dropdown', fieldOptions: { values: [{ option: 'Morning' }, { option: 'Evening <late>' }] } },
+				{ fieldLabel: 'Boxes', fieldType: 'number' },
+				{ fieldLabel: 'Email', fieldType: 'email', placeholder: 'you@example.com' },
+				{ fieldLabel: 'Notes', fieldType: 'textarea' },
+			],
+		},
+		options: { answerThrough: 'trigger' },
+	};
+
+	it('shows the form, escaped, whatever Answer Through says (a form always goes by link)', async () => {
+		const call = await callWaitingWebhook(form, { method: 'GET', query: { via: 'link' } });
+		expect(call.status).toBe(200);
+		expect(call.body).toContain('<label for="field-0">Delivery date *</label><input id="field-0" name="field-0" type="date" required>');
+		expect(call.body).toContain('<select id="field-1" name="field-1"><option value=""></option><option>Morning</option><option>Evening &lt;late&gt;</option></select>');
+		expect(call.body).toContain('<input id="field-2" name="field-2" type="number">');
+		expect(call.body).toContain('<input id="field-3" name="field-3" type="email" placeholder="you@example.com">');
+		expect(call.body).toContain('<textarea id="field-4" name="field-4"></textarea>');
+		expect(call.items).toEqual([]);
+	});
+
+	it('resumes with the answers by field label, numbers as numbers, empty ones null', async () => {
+		const call = await callWaitingWebhook(form, {
+			method: 'POST',
+			query: { via: 'link' },
+			form: { 'field-0': '2026-12-24', 'field-1': 'Evening <late>', 'field-2': '3', 'field-3': '', 'field-4': ' ring twice ' },
+		});
+		expect(call.items).toEqual([
+			{ json: { data: { 'Delivery date': '2026-12-24', Slot: 'Evening <late>', Boxes: 3, Email: null, Notes: 'ring twice' } } },
+		]);
+	});
+
+	it.each([
+		['a required field empty', { 'field-0': '' }, 'Delivery date is required'],
+		['a date that is none', { 'field-0': 'soon' }, 'Delivery date must be a date (YYYY-MM-DD)'],
+		['an option not offered', { 'field-0': '2026-12-24', 'field-1': 'Night' }, 'Slot must be one of its options'],
+		['a number that is none', { 'field-0': '2026-12-24', 'field-2': 'three' }, 'Boxes must be a number'],
+		['an email that is none', { 'field-0': '2026-12-24', 'field-3': 'nobody' }, 'Email must be an email address'],
+	])('resumes nothing with %s (400)', async (_what, posted, reason) => {
+		const call = await callWaitingWebhook(form, { method: 'POST', query: { via: 'link' }, form: posted });
+		expect(call.status).toBe(400);
+		expect(call.body).toBe(`Bad Request: ${reason}`);
+		expect(call.items).toEqual([]);
+	});
+
+	it('takes no relay from the trigger', async () => {
+		const call = await callWaitingWebhook({ ...form, options: { answerThrough: 'link' } }, { method: 'POST', query: { via: 'trigger' }, ...relayed({ answer: 'approve' }) });
+		expect(call.status).toBe(404);
+	});
+});

@@ -6,6 +6,7 @@ import { CREDENTIAL_TYPE, matonBaseUrls, NO_REDIRECTS } from '../gateway';
 import { readApiFailure } from '../graphErrors';
 import { INTERACTIVE_BODY_MAX, REPLY_BUTTON_TITLE_MAX, TEXT_BODY_MAX } from '../limits';
 import { normaliseRecipientNumber } from '../recipient';
+import { formFieldsProblem, type FormField } from './form';
 import { signToken, tokenKey, type TokenAnswer } from './token';
 
 /** Time as Send and Wait sees it; tests replace `now`. */
@@ -18,7 +19,8 @@ const WAIT_INDEFINITELY = new Date('3000-01-01T00:00:00.000Z');
 const UNIT_MS = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-export type ResponseType = 'approval' | 'freeText';
+export type ResponseType = 'approval' | 'freeText' | 'customForm';
+const RESPONSE_TYPES: ResponseType[] = ['approval', 'freeText', 'customForm'];
 export type AnswerThrough = 'auto' | 'trigger' | 'link';
 const ANSWER_THROUGH: AnswerThrough[] = ['auto', 'trigger', 'link'];
 
@@ -189,9 +191,13 @@ export async function sendAndWaitExecute(this: IExecuteFunctions): Promise<INode
 	const message = messageValue.trim();
 	if (message === '') throw fail(this, 'Message is empty');
 
-	const responseType = this.getNodeParameter('responseType', 0, 'approval') as string;
-	if (responseType !== 'approval' && responseType !== 'freeText') {
-		throw fail(this, `Response Type must be approval or freeText, not "${responseType}"`);
+	const responseType = this.getNodeParameter('responseType', 0, 'approval') as ResponseType;
+	if (!RESPONSE_TYPES.includes(responseType)) {
+		throw fail(this, `Response Type must be approval, freeText or customForm, not "${responseType}"`);
+	}
+	if (responseType === 'customForm') {
+		const problem = formFieldsProblem((this.getNodeParameter('formFields.values', 0, []) ?? []) as FormField[]);
+		if (problem) throw fail(this, problem);
 	}
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const chosen = String(options.answerThrough ?? 'auto') as AnswerThrough;
@@ -209,8 +215,15 @@ export async function sendAndWaitExecute(this: IExecuteFunctions): Promise<INode
 		throw fail(this, `Message has ${message.length} characters; WhatsApp allows ${longest} in this kind of message`);
 	}
 
+	// A custom form is always a page of this n8n: nothing to ask the trigger.
 	const answerThrough =
-		chosen !== 'auto' ? chosen : (await triggerIsActive(this, credentials, phone.value, connectionId)) ? 'trigger' : 'link';
+		responseType === 'customForm'
+			? 'link'
+			: chosen !== 'auto'
+				? chosen
+				: (await triggerIsActive(this, credentials, phone.value, connectionId))
+					? 'trigger'
+					: 'link';
 	if (answerThrough === 'link' && message.length > INTERACTIVE_BODY_MAX) {
 		throw fail(this, `Message has ${message.length} characters; WhatsApp allows ${INTERACTIVE_BODY_MAX} with a link button (no active WhatsApp (Maton) Trigger was found for this number)`);
 	}

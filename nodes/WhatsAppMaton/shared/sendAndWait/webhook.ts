@@ -1,6 +1,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../gateway';
+import { escapeHtml, formAnswers, formHtml, type FormField } from './form';
 import { tokenKey, validRelayMac } from './token';
 
 /** The header carrying the trigger's MAC of the answer it hands on. */
@@ -18,8 +19,6 @@ export interface RelayedAnswer extends IDataObject {
 	messageId: string;
 }
 
-const escapeHtml = (text: string) =>
-	text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 function page(title: string, inner: string): string {
 	return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title><style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#111}p.q{white-space:pre-wrap;font-size:1.1rem}button{font-size:1rem;padding:.6rem 1.2rem;margin:.3rem .3rem 0 0;border-radius:.4rem;border:1px solid #128c7e;background:#128c7e;color:#fff}button.secondary{background:#fff;color:#128c7e}textarea{width:100%;min-height:6rem;font-size:1rem}</style></head><body>${inner}</body></html>`;
@@ -38,12 +37,16 @@ interface ApprovalValues {
 	disapproveLabel?: string;
 }
 
-/** The question's page for an answer by link: the buttons, or a text box, posting to itself. */
+const formFieldsOf = (context: IWebhookFunctions) => (context.getNodeParameter('formFields.values', []) ?? []) as FormField[];
+
+/** The question's page for an answer by link: the buttons, a text box or the form, posting to itself. */
 function questionPage(context: IWebhookFunctions): string {
 	const message = escapeHtml(String(context.getNodeParameter('message', '') ?? ''));
 	const responseType = context.getNodeParameter('responseType', 'approval') as string;
 	let form: string;
-	if (responseType === 'freeText') {
+	if (responseType === 'customForm') {
+		form = formHtml(formFieldsOf(context));
+	} else if (responseType === 'freeText') {
 		form = '<textarea name="text" required aria-label="Your answer"></textarea><br><button type="submit">Send</button>';
 	} else {
 		const approval = (context.getNodeParameter('approvalOptions.values', {}) ?? {}) as ApprovalValues;
@@ -73,7 +76,9 @@ export async function sendAndWaitWebhook(this: IWebhookFunctions): Promise<IWebh
 	// Auto chose one of the two when it sent the question; n8n's signature of the URL (checked
 	// before this runs) covers `via`, so only the way the node chose can be used.
 	const answerThrough = String((this.getNodeParameter('options', {}) as IDataObject).answerThrough ?? 'auto');
-	const allowed = (way: string) => via === way && (answerThrough === 'auto' || answerThrough === way);
+	// A custom form always goes by link.
+	const allowed = (way: string) =>
+		via === way && (answerThrough === 'auto' || answerThrough === way || (responseType === 'customForm' && way === 'link'));
 
 	if (allowed('trigger')) {
 		if (method !== 'POST') return reply(this, 405, 'text/plain', 'Method Not Allowed');
@@ -103,6 +108,11 @@ export async function sendAndWaitWebhook(this: IWebhookFunctions): Promise<IWebh
 	if (allowed('link')) {
 		if (method === 'GET') return reply(this, 200, 'text/html', questionPage(this));
 		const body = (this.getBodyData() ?? {}) as IDataObject;
+		if (responseType === 'customForm') {
+			const answers = formAnswers(formFieldsOf(this), body);
+			if (!answers.ok) return reply(this, 400, 'text/plain', `Bad Request: ${answers.reason}`);
+			return { webhookResponse: ANSWER_RECORDED_PAGE, workflowData: [[{ json: { data: answers.data } }]] };
+		}
 		if (responseType === 'freeText') {
 			const text = typeof body.text === 'string' ? body.text.trim() : '';
 			if (text === '') return reply(this, 400, 'text/plain', 'Bad Request: the answer is empty');
