@@ -203,7 +203,7 @@ const cases = [
 	// Send and Wait for Response: the answer reaches the webhook process, which resumes the waiting
 	// execution through its own /webhook-waiting/, and the worker continues it.
 	...triggerCases
-		.filter((triggerCase) => /^trigger-0[1-47-9] /.test(triggerCase.name))
+		.filter((triggerCase) => /^trigger-(0[1-47-9]|10) /.test(triggerCase.name))
 		.map((triggerCase) => ({
 			name: `queue-${triggerCase.name}`,
 			async run({ stack, sandbox }) {

@@ -556,4 +556,78 @@ module.exports = [
 			}
 		},
 	},
+	{
+		name: 'trigger-10 send and wait, custom form: the link opens the form, the posted fields resume the execution with the answers by label; a wrong value is refused',
+		async run(context) {
+			const api = rest(context);
+			const sandbox = sandboxApi(context);
+			const path = 'ask-form-e2e';
+			const phone = { __rl: true, mode: 'id', value: PHONE };
+			const nodes = [
+				{ id: '7e2e0000-0000-4000-8000-0000000000f1', name: 'Start', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: '7e2e0000-0000-4000-8000-0000000000f9', parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} } },
+				{
+					id: '7e2e0000-0000-4000-8000-0000000000f2',
+					name: 'Ask',
+					type: 'n8n-nodes-whatsapp-maton.whatsAppMaton',
+					typeVersion: 1,
+					position: [240, 0],
+					parameters: {
+						resource: 'message',
+						operation: 'sendAndWait',
+						phoneNumberId: phone,
+						recipientPhoneNumber: CUSTOMER,
+						message: 'When shall we deliver?',
+						responseType: 'customForm',
+						formFields: { values: [{ fieldLabel: 'Date', fieldType: 'date', requiredField: true }, { fieldLabel: 'Boxes', fieldType: 'number' }] },
+						options: { messageButtonLabel: 'Pick a date' },
+					},
+					credentials: { matonApi: { id: 'matonSandboxCred', name: 'Maton API (sandbox)' } },
+				},
+				{
+					id: '7e2e0000-0000-4000-8000-0000000000f3',
+					name: 'Reply',
+					type: 'n8n-nodes-whatsapp-maton.whatsAppMaton',
+					typeVersion: 1,
+					position: [480, 0],
+					parameters: { resource: 'message', operation: 'sendText', phoneNumberId: phone, recipientPhoneNumber: CUSTOMER, text: "=Booked: {{ $json.data.Date }}, {{ $json.data.Boxes }} boxes", options: {} },
+					credentials: { matonApi: { id: 'matonSandboxCred', name: 'Maton API (sandbox)' } },
+				},
+			];
+			const connections = { Start: { main: [[{ node: 'Ask', type: 'main', index: 0 }]] }, Ask: { main: [[{ node: 'Reply', type: 'main', index: 0 }]] } };
+			const workflow = (await api.post('/rest/workflows', { name: 'Custom form (e2e)', nodes, connections, settings: { executionOrder: 'v1' }, active: false })).data;
+			const start = `${context.webhookBaseUrl.replace(/\/+$/, '')}/webhook/${path}`;
+			try {
+				await api.post(`/rest/workflows/${workflow.id}/activate`, { versionId: workflow.versionId });
+				const { value: live } = await within(ACTIVATION_TIMEOUT_MS, async () => (await fetch(start, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status === 200);
+				assert.ok(live, `the workflow's webhook answered within ${ACTIVATION_TIMEOUT_MS} ms (activation error: ${await activationError(context, workflow.id)})`);
+				const { found: question } = await waitForMessage(
+					sandbox,
+					(messages) => messages.find((message) => message.kind === 'message' && message.body?.interactive?.type === 'cta_url'),
+					10_000,
+					'the question with the form link',
+				);
+				const { display_text: label, url: link } = question.body.interactive.action.parameters;
+				assert.equal(label, 'Pick a date');
+				await executionsIn(context, workflow.id, 'waiting', 1, 10_000);
+				const page = await (await fetch(link)).text();
+				assert.match(page, /<input id="field-0" name="field-0" type="date" required>/);
+				// As a browser posts the form: multipart/form-data, which n8n requires of a custom form.
+				const post = (fields) => {
+					const boundary = 'e2eFormBoundary7f3a';
+					const body = `${Object.entries(fields).map(([name, value]) => `--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join('')}--${boundary}--\r\n`;
+					return fetch(link, { method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body });
+				};
+				assert.match(page, /<form method="post" enctype="multipart\/form-data">/);
+				const wrong = await post({ 'field-0': 'soon', 'field-1': '2' });
+				assert.equal(wrong.status, 400, 'a date that is none is refused');
+				assert.equal((await executionsOf(context, workflow.id)).filter((run) => run.status === 'waiting').length, 1, 'the question still waits');
+				const answered = await post({ 'field-0': '2026-12-24', 'field-1': '3' });
+				assert.equal(answered.status, 200);
+				const { found: reply } = await waitForMessage(sandbox, (messages) => sentText(messages, 'Booked')[0], context.replyDeadlineMs ?? 5000, 'the reply after the form');
+				assert.equal(reply.body.text.body, 'Booked: 2026-12-24, 3 boxes');
+			} finally {
+				await api.post(`/rest/workflows/${workflow.id}/deactivate`, {}).catch(() => undefined);
+			}
+		},
+	},
 ];

@@ -158,11 +158,17 @@ describe('Send and Wait for Response: the waiting webhook, Custom Form', () => {
 		expect(call.items).toEqual([]);
 	});
 
+	it('posts as multipart/form-data, which n8n requires of a custom form', async () => {
+		const call = await callWaitingWebhook(form, { method: 'GET', query: { via: 'link' } });
+		expect(call.body).toContain('<form method="post" enctype="multipart/form-data">');
+	});
+
 	it('resumes with the answers by field label, numbers as numbers, empty ones null', async () => {
+		// n8n's multipart parser puts the fields under `data`.
 		const call = await callWaitingWebhook(form, {
 			method: 'POST',
 			query: { via: 'link' },
-			form: { 'field-0': '2026-12-24', 'field-1': 'Evening <late>', 'field-2': '3', 'field-3': '', 'field-4': ' ring twice ' },
+			form: { data: { 'field-0': '2026-12-24', 'field-1': 'Evening <late>', 'field-2': '3', 'field-3': '', 'field-4': ' ring twice ' }, files: {} },
 		});
 		expect(call.items).toEqual([
 			{ json: { data: { 'Delivery date': '2026-12-24', Slot: 'Evening <late>', Boxes: 3, Email: null, Notes: 'ring twice' } } },

@@ -57,7 +57,9 @@ function questionPage(context: IWebhookFunctions): string {
 			form += `<button type="submit" name="approved" value="false" class="secondary">${decline}</button>`;
 		}
 	}
-	return page('Your answer', `<p class="q">${message}</p><form method="post">${form}</form>`);
+	// n8n takes a custom form's answer only as multipart/form-data (its own forms' encoding).
+	const encoding = responseType === 'customForm' ? ' enctype="multipart/form-data"' : '';
+	return page('Your answer', `<p class="q">${message}</p><form method="post"${encoding}>${form}</form>`);
 }
 
 /**
@@ -109,7 +111,9 @@ export async function sendAndWaitWebhook(this: IWebhookFunctions): Promise<IWebh
 		if (method === 'GET') return reply(this, 200, 'text/html', questionPage(this));
 		const body = (this.getBodyData() ?? {}) as IDataObject;
 		if (responseType === 'customForm') {
-			const answers = formAnswers(formFieldsOf(this), body);
+			// Multipart fields arrive under `data` (n8n's form parser), others at the top.
+			const fields = typeof body.data === 'object' && body.data !== null && !Array.isArray(body.data) ? (body.data as IDataObject) : body;
+			const answers = formAnswers(formFieldsOf(this), fields);
 			if (!answers.ok) return reply(this, 400, 'text/plain', `Bad Request: ${answers.reason}`);
 			return { webhookResponse: ANSWER_RECORDED_PAGE, workflowData: [[{ json: { data: answers.data } }]] };
 		}
