@@ -212,9 +212,11 @@ const cases = [
 	// The trigger's production-webhook cases: main activates the workflow and sets the override to
 	// the webhook process's URL (WEBHOOK_URL), Meta's check and the customer's messages reach the
 	// webhook process, and the worker runs the workflow and sends the reply. (The test-listen cases
-	// need the editor's push connection to main and stay in the single-process section.)
+	// need the editor's push connection to main and stay in the single-process section.) With them,
+	// Send and Wait for Response: the answer reaches the webhook process, which resumes the waiting
+	// execution through its own /webhook-waiting/, and the worker continues it.
 	...triggerCases
-		.filter((triggerCase) => /^trigger-0[1-4] /.test(triggerCase.name))
+		.filter((triggerCase) => /^trigger-(0[1-47-9]|10) /.test(triggerCase.name))
 		.map((triggerCase) => ({
 			name: `queue-${triggerCase.name}`,
 			async run({ stack, sandbox }) {

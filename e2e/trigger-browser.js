@@ -11,6 +11,7 @@ const path = require('node:path');
 const { withEditor } = require('./editor');
 
 const EXAMPLE_ID = 'matonExample0007';
+const ASK_EXAMPLE_ID = 'matonExample0010';
 const TRIGGER_TYPE = 'n8n-nodes-whatsapp-maton.whatsAppMatonTrigger';
 
 module.exports = [
@@ -41,6 +42,30 @@ module.exports = [
 				await page.mouse.move(1, 1);
 				await editor.screenshot(path.join(context.screenshotsDir, 'trigger-parameters.png'));
 				return `[node "${trigger.name}"]`;
+			}),
+	},
+	{
+		name: 'browser-trigger-02: the ask-for-approval example\'s Send and Wait for Response node opens with its response type, buttons and wait limit',
+		run: (context) =>
+			withEditor(context, 'browser-trigger-02', async ({ page, editor }) => {
+				const example = context.examples.find((candidate) => candidate.id === ASK_EXAMPLE_ID);
+				assert.ok(example, `an example with id ${ASK_EXAMPLE_ID}`);
+				await editor.signIn(context.owner);
+				await page.goto(`${context.baseUrl}/workflow/${ASK_EXAMPLE_ID}`);
+				const node = editor.canvasNode('Ask');
+				await node.waitFor();
+				assert.equal(await node.locator('[data-test-id=node-issues]').count(), 0, 'the Ask node has no parameter issues');
+				await node.dblclick();
+				const ndv = page.locator('[data-test-id=ndv]');
+				await ndv.waitFor();
+				assert.equal(await editor.selectValue(ndv.locator('[data-test-id=parameter-input-operation]')), 'Send and Wait for Response', 'Operation');
+				const text = await ndv.innerText();
+				assert.match(text, /Response Type/, 'the response type is shown');
+				assert.match(text, /Approval Options/, 'the approval options are shown');
+				assert.match(text, /Limit Wait Time/, 'the wait limit is shown');
+				await page.mouse.move(1, 1);
+				await editor.screenshot(path.join(context.screenshotsDir, 'send-and-wait.png'));
+				return '[node "Ask"]';
 			}),
 	},
 ];

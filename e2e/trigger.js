@@ -141,6 +141,28 @@ async function expectNoOverride(api) {
 	assert.deepEqual(state.overrides, { businessAccounts: {}, phoneNumbers: {} }, 'deactivating removed the override');
 }
 
+/** Starts Example 10's question through its production webhook (Start). */
+async function ask(context, body) {
+	const response = await fetch(`${context.webhookBaseUrl.replace(/\/+$/, '')}/webhook/ask-for-approval`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	assert.equal(response.status, 200, `POST /webhook/ask-for-approval → ${response.status} ${await response.text()}`);
+}
+
+/** Waits until the workflow has `count` executions in `status`. */
+async function executionsIn(context, workflowId, status, count, ms) {
+	const { value } = await within(ms, async () => {
+		const runs = await executionsOf(context, workflowId);
+		return runs.filter((run) => run.status === status).length >= count ? runs : undefined;
+	});
+	assert.ok(value, `${count} execution(s) of ${workflowId} ${status} within ${ms} ms (have: ${JSON.stringify((await executionsOf(context, workflowId)).map((run) => run.status))})`);
+	return value;
+}
+
+const sentText = (messages, start) => messages.filter((message) => message.kind === 'message' && typeof message.body?.text?.body === 'string' && message.body.text.body.startsWith(start));
+
 module.exports = [
 	{
 		name: 'trigger-01 echo bot: activate, the customer sends "hi", the reply quotes it within 5 s; a redelivery runs nothing; deactivate removes the override',
@@ -377,6 +399,234 @@ module.exports = [
 			} finally {
 				await deactivate(context, workflowId);
 				await expectNoOverride(sandbox);
+			}
+		},
+	},
+	{
+		name: 'trigger-07 send and wait, approval: the customer taps "Ship it" and the execution resumes with approved: true within 5 s; a second tap and a forged token resume nothing',
+		async run(context) {
+			const api = sandboxApi(context);
+			const workflowId = 'matonExample0010';
+			const deadline = context.replyDeadlineMs ?? 5000;
+			await api.configure({ statusDelayMs: 50 });
+			const { url } = await activate(context, workflowId);
+			try {
+				await expectOverride(api, url);
+				await ask(context, { order: 'A10245' });
+				const { found: question } = await waitForMessage(
+					api,
+					(messages) => messages.find((message) => message.kind === 'message' && message.body?.interactive?.type === 'button'),
+					10_000,
+					'the question with reply buttons',
+				);
+				const buttons = question.body.interactive.action.buttons.map((button) => button.reply);
+				assert.deepEqual(buttons.map((button) => button.title), ['Ship it', 'Not yet']);
+				assert.ok(buttons.every((button) => button.id.startsWith('v1.') && button.id.length <= 256), 'the button IDs are tokens of at most 256 characters');
+				await executionsIn(context, workflowId, 'waiting', 1, 10_000);
+
+				const tap = await api.customer({ kind: 'tap', button: 'Ship it' });
+				assert.equal(tap.delivery?.status, 200, `the trigger answered the tap 200 (${JSON.stringify(tap.delivery)})`);
+				const { found: reply, ms } = await waitForMessage(api, (messages) => sentText(messages, 'Thanks')[0], deadline, 'the reply after the approval');
+				assert.equal(reply.body.text.body, 'Thanks Kerry Fisher, we ship today.', 'the execution went on with approved: true and who answered');
+				await executionsIn(context, workflowId, 'success', 1, deadline);
+				await sleep(1000);
+				// The trigger took the tap as resumed (the node answered it), so Unmatched Answers ›
+				// Start Workflow started nothing: the one execution is the resumed one.
+				assert.equal((await executionsOf(context, workflowId)).length, 1, 'the tap resumed the execution and started no other');
+
+				// A second tap on the same button: n8n's execution is finished, nothing resumes; the
+				// example's trigger (Unmatched Answers › Start Workflow) starts its own workflow with it.
+				const before = (await api.messages()).length;
+				const again = await api.customer({ kind: 'tap', button: 'Ship it' });
+				assert.equal(again.delivery?.status, 200);
+				const [unmatched] = await executionsIn(context, workflowId, 'success', 2, deadline);
+				assert.ok(unmatched, 'the second tap started the trigger\'s workflow (Other Messages)');
+				await sleep(1000);
+				assert.equal((await api.messages()).length, before, 'a second tap resumes nothing: no second reply');
+
+				// A forged token while a question waits: nothing resumes; the real answer still does.
+				await ask(context, { order: 'A10246' });
+				const { found: second } = await waitForMessage(
+					api,
+					(messages) => messages.filter((message) => message.kind === 'message' && message.body?.interactive?.type === 'button').find((message) => message.id !== question.id),
+					10_000,
+					'the second question',
+				);
+				await executionsIn(context, workflowId, 'waiting', 1, 10_000);
+				const decline = second.body.interactive.action.buttons[1].reply;
+				const forgedId = decline.id.replace('.d.', '.a.');
+				assert.notEqual(forgedId, decline.id);
+				const forged = await api.customer({ kind: 'button', id: forgedId, title: 'Ship it', contextMessageId: second.id });
+				assert.equal(forged.delivery?.status, 200);
+				await sleep(1500);
+				assert.equal(sentText(await api.messages(), 'Thanks').length, 1, 'the forged approval resumed nothing');
+				assert.equal((await executionsOf(context, workflowId)).filter((entry) => entry.status === 'waiting').length, 1, 'the question still waits');
+				await executionsIn(context, workflowId, 'success', 3, deadline);
+				await api.customer({ kind: 'tap', button: 'Not yet', contextMessageId: second.id });
+				const { found: declined } = await waitForMessage(api, (messages) => sentText(messages, 'OK, we will not ship')[0], deadline, 'the reply after the decline');
+				assert.equal(declined.body.text.body, 'OK, we will not ship yet.');
+				return `[resumed ${ms} ms after the tap]`;
+			} finally {
+				await deactivate(context, workflowId);
+				await expectNoOverride(api);
+			}
+		},
+	},
+	{
+		name: 'trigger-08 send and wait, free text and the wait limit: a reply in context resumes with its text; an unanswered question ends when its limit does',
+		async run(context) {
+			const api = sandboxApi(context);
+			const workflowId = 'matonExample0010';
+			const deadline = context.replyDeadlineMs ?? 5000;
+			await api.configure({ statusDelayMs: 50 });
+			const { url } = await activate(context, workflowId);
+			try {
+				await expectOverride(api, url);
+				await ask(context, { order: 'A10245', responseType: 'freeText' });
+				const { found: question } = await waitForMessage(
+					api,
+					(messages) => messages.find((message) => message.kind === 'message' && message.body?.biz_opaque_callback_data),
+					10_000,
+					'the free-text question',
+				);
+				assert.equal(question.body.text.body, 'When should we ship order #A10245?');
+				// The trigger learns the question from its statuses, which echo the token.
+				const { value: learned } = await within(5000, async () =>
+					(await api.webhooks()).deliveries.some((delivery) => delivery.what === 'status sent' && delivery.status === 200 && delivery.body.entry[0].changes[0].value.statuses[0].id === question.id),
+				);
+				assert.ok(learned, 'the question\'s "sent" status reached the trigger');
+				await executionsIn(context, workflowId, 'waiting', 1, 10_000);
+				const answer = await api.customer({ kind: 'reply', text: 'Tomorrow at 9', contextMessageId: question.id });
+				assert.equal(answer.delivery?.status, 200);
+				const { found: reply, ms } = await waitForMessage(api, (messages) => sentText(messages, 'Noted')[0], deadline, 'the reply after the written answer');
+				assert.equal(reply.body.text.body, 'Noted, Kerry Fisher: Tomorrow at 9');
+
+				// Unanswered, with a limit of 3 s: n8n's wait tracker (it looks every 60 s) ends the wait.
+				await ask(context, { order: 'A10247', waitMinutes: 0.05 });
+				const { found: timedOut, ms: waited } = await waitForMessage(api, (messages) => sentText(messages, 'No answer in time')[0], 90_000, 'the reply after the wait limit');
+				assert.equal(timedOut.body.text.body, 'No answer in time: we will ask again tomorrow.');
+				return `[text resumed after ${ms} ms; limit ended the wait after ${waited} ms]`;
+			} finally {
+				await deactivate(context, workflowId);
+				await expectNoOverride(api);
+			}
+		},
+	},
+	{
+		name: 'trigger-09 send and wait by link: the call-to-action button opens n8n\'s signed page, the posted answer resumes the execution; a changed signature gets 401',
+		async run(context) {
+			const api = sandboxApi(context);
+			const workflowId = 'matonExample0010';
+			const deadline = context.replyDeadlineMs ?? 5000;
+			const { url } = await activate(context, workflowId);
+			try {
+				await expectOverride(api, url);
+				await ask(context, { order: 'A10248', answerThrough: 'link' });
+				const { found: question } = await waitForMessage(
+					api,
+					(messages) => messages.find((message) => message.kind === 'message' && message.body?.interactive?.type === 'cta_url'),
+					10_000,
+					'the question with a link button',
+				);
+				const { display_text: label, url: link } = question.body.interactive.action.parameters;
+				assert.equal(label, 'Ship it');
+				assert.match(link, /\/webhook-waiting\/\d+\/5a1d0000-0000-4000-8000-001000000002\?via=link&signature=[0-9a-f]{64}$/);
+				await executionsIn(context, workflowId, 'waiting', 1, 10_000);
+				const page = await fetch(link);
+				assert.equal(page.status, 200);
+				const html = await page.text();
+				assert.match(html, /<button type="submit" name="approved" value="true">Ship it<\/button>/);
+				assert.match(html, /<button type="submit" name="approved" value="false" class="secondary">Not yet<\/button>/);
+				const forged = await fetch(link.replace(/signature=([0-9a-f])/, (_match, digit) => `signature=${digit === '0' ? '1' : '0'}`));
+				assert.equal(forged.status, 401, 'a changed signature is refused by n8n');
+				const posted = await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'approved=false' });
+				assert.equal(posted.status, 200);
+				assert.match(await posted.text(), /Your answer was recorded/);
+				const { found: reply } = await waitForMessage(api, (messages) => sentText(messages, 'OK, we will not ship')[0], deadline, 'the reply after the answer by link');
+				assert.equal(reply.body.text.body, 'OK, we will not ship yet.');
+				await executionsIn(context, workflowId, 'success', 1, deadline);
+				const before = (await api.messages()).length;
+				const again = await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'approved=true' });
+				assert.equal(again.status, 200);
+				await sleep(1000);
+				assert.equal((await api.messages()).length, before, 'a second answer by link resumes nothing');
+			} finally {
+				await deactivate(context, workflowId);
+				await expectNoOverride(api);
+			}
+		},
+	},
+	{
+		name: 'trigger-10 send and wait, custom form: the link opens the form, the posted fields resume the execution with the answers by label; a wrong value is refused',
+		async run(context) {
+			const api = rest(context);
+			const sandbox = sandboxApi(context);
+			const path = 'ask-form-e2e';
+			const phone = { __rl: true, mode: 'id', value: PHONE };
+			const nodes = [
+				{ id: '7e2e0000-0000-4000-8000-0000000000f1', name: 'Start', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: '7e2e0000-0000-4000-8000-0000000000f9', parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} } },
+				{
+					id: '7e2e0000-0000-4000-8000-0000000000f2',
+					name: 'Ask',
+					type: 'n8n-nodes-whatsapp-maton.whatsAppMaton',
+					typeVersion: 1,
+					position: [240, 0],
+					parameters: {
+						resource: 'message',
+						operation: 'sendAndWait',
+						phoneNumberId: phone,
+						recipientPhoneNumber: CUSTOMER,
+						message: 'When shall we deliver?',
+						responseType: 'customForm',
+						formFields: { values: [{ fieldLabel: 'Date', fieldType: 'date', requiredField: true }, { fieldLabel: 'Boxes', fieldType: 'number' }] },
+						options: { messageButtonLabel: 'Pick a date' },
+					},
+					credentials: { matonApi: { id: 'matonSandboxCred', name: 'Maton API (sandbox)' } },
+				},
+				{
+					id: '7e2e0000-0000-4000-8000-0000000000f3',
+					name: 'Reply',
+					type: 'n8n-nodes-whatsapp-maton.whatsAppMaton',
+					typeVersion: 1,
+					position: [480, 0],
+					parameters: { resource: 'message', operation: 'sendText', phoneNumberId: phone, recipientPhoneNumber: CUSTOMER, text: "=Booked: {{ $json.data.Date }}, {{ $json.data.Boxes }} boxes", options: {} },
+					credentials: { matonApi: { id: 'matonSandboxCred', name: 'Maton API (sandbox)' } },
+				},
+			];
+			const connections = { Start: { main: [[{ node: 'Ask', type: 'main', index: 0 }]] }, Ask: { main: [[{ node: 'Reply', type: 'main', index: 0 }]] } };
+			const workflow = (await api.post('/rest/workflows', { name: 'Custom form (e2e)', nodes, connections, settings: { executionOrder: 'v1' }, active: false })).data;
+			const start = `${context.webhookBaseUrl.replace(/\/+$/, '')}/webhook/${path}`;
+			try {
+				await api.post(`/rest/workflows/${workflow.id}/activate`, { versionId: workflow.versionId });
+				const { value: live } = await within(ACTIVATION_TIMEOUT_MS, async () => (await fetch(start, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status === 200);
+				assert.ok(live, `the workflow's webhook answered within ${ACTIVATION_TIMEOUT_MS} ms (activation error: ${await activationError(context, workflow.id)})`);
+				const { found: question } = await waitForMessage(
+					sandbox,
+					(messages) => messages.find((message) => message.kind === 'message' && message.body?.interactive?.type === 'cta_url'),
+					10_000,
+					'the question with the form link',
+				);
+				const { display_text: label, url: link } = question.body.interactive.action.parameters;
+				assert.equal(label, 'Pick a date');
+				await executionsIn(context, workflow.id, 'waiting', 1, 10_000);
+				const page = await (await fetch(link)).text();
+				assert.match(page, /<input id="field-0" name="field-0" type="date" required>/);
+				// As a browser posts the form: multipart/form-data, which n8n requires of a custom form.
+				const post = (fields) => {
+					const boundary = 'e2eFormBoundary7f3a';
+					const body = `${Object.entries(fields).map(([name, value]) => `--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join('')}--${boundary}--\r\n`;
+					return fetch(link, { method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body });
+				};
+				assert.match(page, /<form method="post" enctype="multipart\/form-data">/);
+				const wrong = await post({ 'field-0': 'soon', 'field-1': '2' });
+				assert.equal(wrong.status, 400, 'a date that is none is refused');
+				assert.equal((await executionsOf(context, workflow.id)).filter((run) => run.status === 'waiting').length, 1, 'the question still waits');
+				const answered = await post({ 'field-0': '2026-12-24', 'field-1': '3' });
+				assert.equal(answered.status, 200);
+				const { found: reply } = await waitForMessage(sandbox, (messages) => sentText(messages, 'Booked')[0], context.replyDeadlineMs ?? 5000, 'the reply after the form');
+				assert.equal(reply.body.text.body, 'Booked: 2026-12-24, 3 boxes');
+			} finally {
+				await api.post(`/rest/workflows/${workflow.id}/deactivate`, {}).catch(() => undefined);
 			}
 		},
 	},

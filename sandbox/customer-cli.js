@@ -13,6 +13,9 @@ const USAGE = `Usage: npm run sandbox -- customer <kind> [arguments] [options]
   image [<media id>] ["<caption>"] a photo
   location <lat> <lon> ["<name>"]  a shared location
   reaction <message id> <emoji>    a reaction to a message the business sent
+  tap [<number or title>]          a tap on a button of the latest reply-button message sent to
+                                   the customer (default its first button; --reply-to picks one)
+  reply "<message>"                a text in reply to the latest message sent to the customer
 
   --url <sandbox URL>     default http://127.0.0.1:8787 (env MATON_SANDBOX_URL)
   --from <digits>         the customer's number (default 16315551181)
@@ -43,7 +46,11 @@ function parse(argv, env) {
 	const [kind = 'text', first, second, third] = positional;
 	switch (kind) {
 		case 'text':
+		case 'reply':
 			input.text = first ?? 'hi';
+			break;
+		case 'tap':
+			if (first !== undefined) input.button = first;
 			break;
 		case 'button':
 		case 'list':

@@ -527,6 +527,13 @@ function handleMessage(body, context) {
 		if (!isObject(body.context)) throw invalidParameter('Param context must be an object.');
 		requiredText(body.context.message_id, "context['message_id']");
 	}
+	// Echoed in the message's status webhooks (sent, delivered, read), never shown to the customer.
+	if (body.biz_opaque_callback_data !== undefined) {
+		if (typeof body.biz_opaque_callback_data !== 'string') throw invalidParameter('Param biz_opaque_callback_data must be a string.');
+		if (body.biz_opaque_callback_data.length > 512) {
+			throw invalidParameter('Param biz_opaque_callback_data must be at most 512 characters long.');
+		}
+	}
 	const content = body[type];
 	if (type === 'text') checkText(content);
 	else if (MEDIA_TYPES.has(type)) checkMedia(type, content, context);

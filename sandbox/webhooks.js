@@ -43,6 +43,9 @@ const unixNow = () => String(Math.floor(Date.now() / 1000));
 
 const digitsOf = (display) => String(display ?? '').replace(/\D/g, '');
 
+/** The business number as Meta writes it in a reply's `context.from`. */
+const displayNumberOf = (state, phoneNumberId) => digitsOf(state.phoneNumbers.get(phoneNumberId)?.display_phone_number);
+
 /** The URL Meta would send a phone number's message webhooks to: number, then account override. */
 function resolveUrl(state, phoneNumberId) {
 	const phone = state.phoneNumbers.get(phoneNumberId);
@@ -210,7 +213,30 @@ async function handleWebhookGraph(state, request) {
 	return undefined;
 }
 
-const CUSTOMER_KINDS = ['text', 'button', 'list', 'image', 'location', 'reaction', 'quick-reply'];
+const CUSTOMER_KINDS = ['text', 'button', 'list', 'image', 'location', 'reaction', 'quick-reply', 'tap', 'reply'];
+
+/** The message the business sent to this customer that a tap or reply refers to. */
+function sentMessageFor(state, input, customer, wanted) {
+	const sent = state.messages.filter((message) => message.kind === 'message' && message.to === customer);
+	const found = input.contextMessageId ? sent.find((message) => message.id === input.contextMessageId) : sent.filter(wanted).at(-1);
+	if (!found) {
+		throw new Error(input.contextMessageId ? `no message ${input.contextMessageId} was sent to ${customer}` : `no ${wanted === isReplyButtons ? 'reply-button message' : 'message'} was sent to ${customer} yet`);
+	}
+	return found;
+}
+
+const isReplyButtons = (message) => message.type === 'interactive' && message.body?.interactive?.type === 'button';
+
+/** A tap on button `input.button` (its number from 1, or its title; default the first). */
+function tapOn(state, input, customer) {
+	const message = sentMessageFor(state, input, customer, isReplyButtons);
+	if (!isReplyButtons(message)) throw new Error(`message ${message.id} has no reply buttons`);
+	const buttons = message.body.interactive.action.buttons.map((button) => button.reply);
+	const choice = input.button === undefined ? '1' : String(input.button);
+	const button = /^\d+$/.test(choice) ? buttons[Number(choice) - 1] : buttons.find((entry) => entry.title === choice);
+	if (!button) throw new Error(`message ${message.id} has no button ${choice} (it has ${buttons.map((entry) => `"${entry.title}"`).join(', ')})`);
+	return { message, button };
+}
 
 /** The message object a customer's action becomes in Meta's payload. */
 function customerMessage(state, kind, input) {
@@ -219,6 +245,20 @@ function customerMessage(state, kind, input) {
 	switch (kind) {
 		case 'text':
 			return { ...base, ...context, type: 'text', text: { body: String(input.text ?? 'hi') } };
+		case 'reply': {
+			// A text in reply (swipe to reply) to the latest message sent to this customer.
+			const message = sentMessageFor(state, input, base.from, () => true);
+			return { ...base, context: { from: displayNumberOf(state, message.phoneNumberId), id: message.id }, type: 'text', text: { body: String(input.text ?? 'hi') } };
+		}
+		case 'tap': {
+			const { message, button } = tapOn(state, input, base.from);
+			return {
+				...base,
+				context: { from: displayNumberOf(state, message.phoneNumberId), id: message.id },
+				type: 'interactive',
+				interactive: { type: 'button_reply', button_reply: { id: button.id, title: button.title } },
+			};
+		}
 		case 'button':
 			return {
 				...base,
@@ -288,6 +328,7 @@ function scheduleStatuses(state, sent, timers) {
 						status,
 						timestamp: unixNow(),
 						recipient_id: sent.to,
+						...(typeof sent.body?.biz_opaque_callback_data === 'string' ? { biz_opaque_callback_data: sent.body.biz_opaque_callback_data } : {}),
 						...(status === 'read' ? {} : { conversation, pricing: { billable: false, pricing_model: 'PMP', category: 'service' } }),
 					},
 				],

@@ -1,5 +1,13 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import { listSearch } from './listSearch';
 import { resourceMapping } from './resourceMapping';
@@ -22,6 +30,9 @@ import { GATEWAY_BASE_URL_EXPRESSION, NO_REDIRECTS } from './shared/gateway';
 import { explainApiFailures } from './shared/graphErrors';
 import { guardPreSendHooks } from './shared/guardPreSend';
 import { registerOperationLabels } from './shared/requestSafety';
+import { requestOptionsField } from './shared/requestOptions';
+import { sendAndWaitExecute } from './shared/sendAndWait/execute';
+import { sendAndWaitWebhook } from './shared/sendAndWait/webhook';
 
 /**
  * Each field defined once (shared/defineOnce.ts), every preSend hook guarded (its failure stops
@@ -32,6 +43,10 @@ function prepared(properties: INodeProperties[]): INodeProperties[] {
 	return guardPreSendHooks(defineEachFieldOnce(properties));
 }
 
+// The node's only webhook is n8n's waiting webhook of Send and Wait for Response
+// (restartWebhook): n8n serves it while an execution waits and never registers it anywhere, so
+// there is nothing for checkExists/create/delete to do (n8n's own send-and-wait nodes have none).
+// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete
 export class WhatsAppMaton implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'WhatsApp (Maton)',
@@ -47,6 +62,14 @@ export class WhatsAppMaton implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'matonApi', required: true, testedBy: 'matonApiCredentialTest' }],
+		// Message › Send and Wait for Response: the waiting execution's resume URL
+		// (`/webhook-waiting/<execution>/<node>`), the way n8n's own send-and-wait nodes declare it.
+		// `responseData: ''` so that n8n answers with the webhook's own response (unset, n8n would
+		// answer its default, the text "firstEntryJson").
+		webhooks: [
+			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', responseData: '', path: '={{ $nodeId }}', restartWebhook: true, isFullPath: true },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: '={{ $nodeId }}', restartWebhook: true, isFullPath: true },
+		],
 		requestDefaults: {
 			baseURL: GATEWAY_BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json' },
@@ -92,8 +115,22 @@ export class WhatsAppMaton implements INodeType {
 			...templateDescription,
 			matonConnectionField,
 			deliveryOptionsField,
+			requestOptionsField,
 		]),
 	};
 
 	methods = { credentialTest: { matonApiCredentialTest }, listSearch, resourceMapping };
+
+	/** The one programmatic operation; n8n's engine runs it instead of the routing. */
+	customOperations = {
+		message: {
+			sendAndWait: async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+				return await sendAndWaitExecute.call(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await sendAndWaitWebhook.call(this);
+	}
 }

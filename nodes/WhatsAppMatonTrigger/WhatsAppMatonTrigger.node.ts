@@ -33,6 +33,8 @@ import {
 	type Registration,
 } from './registration';
 import { sameSecret, validSignature } from './signature';
+import { relayAnswers, type RelayResult } from './relay';
+import { tokenKey } from '../WhatsAppMaton/shared/sendAndWait/token';
 
 export const META_APP_CREDENTIAL_TYPE = 'whatsAppMetaAppApi';
 
@@ -294,13 +296,28 @@ export class WhatsAppMatonTrigger implements INodeType {
 		};
 		const staticData = this.getWorkflowStaticData('node');
 		const now = Date.now();
-		const items = events
-			.filter((event) => wanted(event, filter))
-			.filter((event) => event.dedupKey === undefined || firstDelivery(staticData, event.dedupKey, now))
-			.map((event) => ({ json: event.json }));
+		const seen = new Map<WebhookEvent, boolean>();
+		const fresh = (event: WebhookEvent): boolean => {
+			if (!seen.has(event)) seen.set(event, event.dedupKey === undefined || firstDelivery(staticData, event.dedupKey, now));
+			return seen.get(event) === true;
+		};
 
 		// 200 at once: Meta retries what is not answered quickly, whatever the workflow then does.
 		reply(this, 200, 'EVENT_RECEIVED');
+
+		// Answers to Send and Wait for Response resume their execution instead (Through Maton: the
+		// tokens are keyed with the Maton API key, which an Own Meta App trigger does not hold).
+		let relayed: RelayResult = { consumed: new Set(), unmatched: new Set() };
+		if (setup === 'maton') {
+			const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+			relayed = await relayAnswers(this, tokenKey(String(credentials.apiKey ?? '')), events, staticData, fresh);
+		}
+		const startUnmatched = options.unmatchedAnswers === 'startWorkflow';
+		const items = events
+			.filter((event) => !relayed.consumed.has(event) && (startUnmatched || !relayed.unmatched.has(event)))
+			.filter((event) => wanted(event, filter))
+			.filter(fresh)
+			.map((event) => ({ json: event.json }));
 		if (items.length === 0) return { noWebhookResponse: true };
 		return { noWebhookResponse: true, workflowData: [items] };
 	}

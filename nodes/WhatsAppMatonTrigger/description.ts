@@ -219,6 +219,19 @@ export const triggerProperties: INodeProperties[] = [
 				default: [],
 				description: 'With "Message Statuses" on: only these statuses start a run. Leave empty for all four.',
 			},
+			{
+				displayName: 'Unmatched Answers',
+				name: 'unmatchedAnswers',
+				type: 'options',
+				default: 'ignore',
+				description:
+					'What to do with a tap on a Send and Wait for Response button, or a reply to its question, that no waiting execution takes (expired, already answered, forged, from someone else)',
+				options: [
+					{ name: 'Ignore', value: 'ignore', description: 'Resume nothing and start nothing' },
+					{ name: 'Start Workflow', value: 'startWorkflow', description: "Start this trigger's workflow with it, like any other message" },
+				],
+				displayOptions: { show: { '/setup': ['maton'] } },
+			},
 		],
 	},
 ];

@@ -1,6 +1,7 @@
-import { DirectoryLoader } from 'n8n-core';
+import { DirectoryLoader, RoutingNode } from 'n8n-core';
+import type { ExecuteContext } from 'n8n-core';
 import { NodeHelpers, UnexpectedError } from 'n8n-workflow';
-import type { IDataObject, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
 
 /** Package prefix used for node type names when the caller gives none (n8n names types `<package>.<node>`). */
 export const DEFAULT_TEST_PACKAGE = 'n8n-nodes-test';
@@ -71,11 +72,36 @@ export function asLoadedNodeType(nodeType: INodeType): INodeType {
 	return copy;
 }
 
+/**
+ * What n8n's NodeTypes (packages/cli node-types.ts, `shouldAssignExecuteMethod`) does to a
+ * declarative node when the engine asks for it: gives it an `execute` that runs RoutingNode. A
+ * declarative node with a `webhook()` (the waiting webhook of a send-and-wait operation) needs
+ * this, or n8n-core's engine hands it no input items. On a copy; other nodes are returned as they are.
+ */
+export function withDeclarativeExecute(nodeType: INodeType): INodeType {
+	const declarative = nodeType.description.requestDefaults !== undefined;
+	if (
+		!declarative ||
+		nodeType.execute ||
+		nodeType.supplyData ||
+		nodeType.poll ||
+		nodeType.trigger
+	) {
+		return nodeType;
+	}
+	const copy = Object.assign(Object.create(Object.getPrototypeOf(nodeType) as object) as INodeType, nodeType);
+	copy.execute = async function (this: IExecuteFunctions) {
+		const data = await new RoutingNode(this as unknown as ExecuteContext, copy).runNode();
+		return data ?? [];
+	};
+	return copy;
+}
+
 function asLoadedAnyNodeType(nodeType: INodeType | IVersionedNodeType): INodeType | IVersionedNodeType {
-	if (!isVersioned(nodeType)) return asLoadedNodeType(nodeType);
+	if (!isVersioned(nodeType)) return withDeclarativeExecute(asLoadedNodeType(nodeType));
 	const nodeVersions: IVersionedNodeType['nodeVersions'] = {};
 	for (const [version, versionNode] of Object.entries(nodeType.nodeVersions)) {
-		nodeVersions[Number(version)] = asLoadedNodeType(versionNode);
+		nodeVersions[Number(version)] = withDeclarativeExecute(asLoadedNodeType(versionNode));
 	}
 	return Object.assign(
 		Object.create(Object.getPrototypeOf(nodeType) as object) as IVersionedNodeType,

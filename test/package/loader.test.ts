@@ -19,6 +19,7 @@ const EXPECTED_OPERATIONS: Record<string, string[]> = {
 	media: ['delete', 'get', 'upload'],
 	message: [
 		'markAsRead',
+		'sendAndWait',
 		'sendAudio',
 		'sendCallToActionUrl',
 		'sendContacts',

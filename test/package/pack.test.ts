@@ -11,9 +11,13 @@ interface PackEntry {
 /**
  * n8n loads only the JavaScript, the nodes' JSON and the icons: anything else is dead weight.
  * A guard against growth (about 89 KB with the delivery layer, the run-time checks, the trigger
- * and this README: 71 KB of it is the compressed JavaScript); issue 9 aims at 60 KB.
+ * and this README: 71 KB of it is the compressed JavaScript); issue 9 aims at 60 KB. 104 KB since
+ * Send and Wait for Response (102 KB: its operation with approval, free text and custom form, the
+ * token, the waiting webhook and its pages, the trigger's relay, and its README section). 112 KB
+ * with account discovery beside it (109 KB: discovery, the account and language pickers, the
+ * credential test as a function). Issue 9's layout work has to earn the way down.
  */
-const MAX_TARBALL_BYTES = 96 * 1024;
+const MAX_TARBALL_BYTES = 112 * 1024;
 
 describe('npm pack', () => {
 	it('holds only dist/, README.md, LICENSE and package.json', () => {

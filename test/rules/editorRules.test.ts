@@ -106,7 +106,9 @@ function textFieldsOf(operation: ValidOperation): TextField[] {
 	const resource = String(parameters.resource);
 	const name = String(parameters.operation);
 	const properties = new WhatsAppMaton().description.properties.filter(
-		(property) => !UNCHECKED_TYPES.has(property.type) && shownFor(property, resource, name),
+		// n8n's own Request Options (declared by the node since it has a waiting webhook, as n8n's
+		// loader adds them to other declarative nodes): read by n8n's engine, not held to the rules.
+		(property) => !UNCHECKED_TYPES.has(property.type) && property.name !== 'requestOptions' && shownFor(property, resource, name),
 	);
 	return properties.flatMap((property): TextField[] => {
 		const base = { ...parameters, ...conditionsOf(property) } as INodeParameters;

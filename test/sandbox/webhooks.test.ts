@@ -262,6 +262,74 @@ describe('statuses after every message the node sends', () => {
 	});
 });
 
+describe('what Send and Wait for Response needs from the sandbox', () => {
+	const send = (body: Record<string, unknown>) =>
+		call(graph(`/${sandbox.ids.phoneNumberId}/messages`), { method: 'POST', body: { messaging_product: 'whatsapp', to: '16315551181', ...body } });
+	const buttons = {
+		type: 'interactive',
+		interactive: {
+			type: 'button',
+			body: { text: 'Ship it?' },
+			action: { buttons: [{ type: 'reply', reply: { id: 'v1.token-approve', title: 'Approve' } }, { type: 'reply', reply: { id: 'v1.token-decline', title: 'Decline' } }] },
+		},
+	};
+
+	it('echoes biz_opaque_callback_data in every status of the message, as Meta does', async () => {
+		await call('/__sandbox/webhooks/config', { method: 'POST', body: { statusDelayMs: 5 } });
+		const hook = await receiver();
+		await setPhoneOverride(hook.url);
+		await send({ type: 'text', text: { body: 'When shall we ship?' }, biz_opaque_callback_data: 'v1.opaque' });
+		await eventually(() => hook.posts().length === 3, 'three statuses');
+		const statuses = hook.posts().map((body) => body.entry[0].changes[0].value.statuses[0]);
+		expect(statuses.map((status) => [status.status, status.biz_opaque_callback_data])).toEqual([
+			['sent', 'v1.opaque'],
+			['delivered', 'v1.opaque'],
+			['read', 'v1.opaque'],
+		]);
+		await hook.close();
+	});
+
+	it('refuses biz_opaque_callback_data over 512 characters', async () => {
+		const answer = await send({ type: 'text', text: { body: 'x' }, biz_opaque_callback_data: 'x'.repeat(513) });
+		expect(answer.status).toBe(400);
+		expect(answer.body.error.error_data.details).toContain('biz_opaque_callback_data must be at most 512');
+	});
+
+	it('the customer taps a button of the latest reply-button message: its ID and title, in context', async () => {
+		await call('/__sandbox/webhooks/config', { method: 'POST', body: { statusEvents: false } });
+		const hook = await receiver();
+		await setPhoneOverride(hook.url);
+		const sent = await send(buttons);
+		await send({ type: 'text', text: { body: 'a later text' } });
+		const wamid = sent.body.messages[0].id;
+		await customer({ kind: 'tap', button: '2' });
+		await customer({ kind: 'tap', button: 'Approve' });
+		const taps = hook.posts().map((body) => body.entry[0].changes[0].value.messages[0]);
+		expect(taps.map((tap) => [tap.context.id, tap.interactive.button_reply])).toEqual([
+			[wamid, { id: 'v1.token-decline', title: 'Decline' }],
+			[wamid, { id: 'v1.token-approve', title: 'Approve' }],
+		]);
+		expect((await customer({ kind: 'tap', button: '3' })).body.error.message).toContain('has no button 3');
+		await hook.close();
+	});
+
+	it('the customer replies in context to the latest message sent to them', async () => {
+		await call('/__sandbox/webhooks/config', { method: 'POST', body: { statusEvents: false } });
+		const hook = await receiver();
+		await setPhoneOverride(hook.url);
+		const sent = await send({ type: 'text', text: { body: 'When shall we ship?' } });
+		await customer({ kind: 'reply', text: 'Tomorrow' });
+		const [reply] = hook.posts().map((body) => body.entry[0].changes[0].value.messages[0]);
+		expect(reply.context.id).toBe(sent.body.messages[0].id);
+		expect(reply.text).toEqual({ body: 'Tomorrow' });
+		await hook.close();
+	});
+
+	it('a tap with nothing sent to the customer is refused', async () => {
+		expect((await customer({ kind: 'tap' })).body.error.message).toContain('no reply-button message was sent to 16315551181 yet');
+	});
+});
+
 describe('the WhatsApp (Maton) Trigger registering through the sandbox', () => {
 	const parameters = { setup: 'maton', registerFor: 'phoneNumber', phoneNumberId: { __rl: true, mode: 'id', value: '106540352242922' } };
 

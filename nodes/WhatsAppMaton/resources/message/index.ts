@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { markAsReadFields, markAsReadOperation } from './markAsRead';
+import { sendAndWaitFields, sendAndWaitOperation } from './sendAndWait';
 import { sendAudioFields, sendAudioOperation } from './sendAudio';
 import { sendCallToActionUrlFields, sendCallToActionUrlOperation } from './sendCallToActionUrl';
 import { sendContactsFields, sendContactsOperation } from './sendContacts';
@@ -20,6 +21,7 @@ import { operationSelector } from '../../shared/fields';
 export const messageDescription: INodeProperties[] = [
 	operationSelector('message', 'sendText', [
 		markAsReadOperation,
+		sendAndWaitOperation,
 		sendAudioOperation,
 		sendCallToActionUrlOperation,
 		sendContactsOperation,
@@ -36,6 +38,7 @@ export const messageDescription: INodeProperties[] = [
 		sendVideoOperation,
 	]),
 	...markAsReadFields,
+	...sendAndWaitFields,
 	...sendAudioFields,
 	...sendCallToActionUrlFields,
 	...sendContactsFields,
