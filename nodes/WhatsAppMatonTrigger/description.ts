@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { businessAccountModes } from '../WhatsAppMaton/shared/businessAccountModes';
 import { MESSAGE_KINDS } from './events';
 
 const KIND_NAMES: Record<(typeof MESSAGE_KINDS)[number], { name: string; description: string }> = {
@@ -120,28 +121,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: { mode: 'list', value: '' },
 		description:
 			"The business account (WABA) whose messages come here. Leave empty to use the credential's Default WhatsApp Business Account ID.",
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a business account…',
-				typeOptions: { searchListMethod: 'searchBusinessAccounts', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 102290129340398',
-				hint: 'Meta Business Suite › Settings › Accounts › WhatsApp accounts shows it',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '^\\d{1,30}$', errorMessage: 'A business account ID has digits only' },
-					},
-				],
-			},
-		],
+		modes: businessAccountModes,
 		displayOptions: { show: { setup: ['maton'], registerFor: ['businessAccount'] } },
 	},
 	{

@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { connectionIdOf } from './account';
+import { businessAccountModes } from './businessAccountModes';
 import { SEGMENT_REGEX } from './checks/urlSegments';
 import { requirePhoneNumberId } from './phoneNumberId';
 import { CREDENTIAL_TYPE, MATON_CONNECTION_HEADER_EXPRESSION } from './gateway';
@@ -82,30 +83,7 @@ export function businessAccountIdField(resource: string, operations: string[]): 
 		hint: "Leave empty to use the credential's default, else the one account your Maton connection reaches",
 		description:
 			'The WhatsApp Business Account (WABA) that owns the templates and phone numbers. Its ID is in Meta Business Suite › Settings › Accounts › WhatsApp accounts.',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a business account…',
-				typeOptions: { searchListMethod: 'searchBusinessAccounts', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 102290129340398',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: SEGMENT_REGEX.businessAccountId,
-							errorMessage: 'A business account ID has only digits',
-						},
-					},
-				],
-			},
-		],
+		modes: businessAccountModes,
 		displayOptions: showFor(resource, operations),
 	};
 }
