@@ -87,7 +87,7 @@ export class MatonApi implements ICredentialType {
 		},
 	};
 
-	// Tested by the nodes (`testedBy: 'matonApiCredentialTest'`, shared/credentialTest.ts): the test
+	// Tested by the nodes (`testedBy: 'matonApiCredentialTest'`, shared/account/credentialTest.ts): the test
 	// counts the business accounts and phone numbers the connection reaches, which a declarative
 	// test cannot. n8n uses a credential's own `test` first, so there is none here.
 }

@@ -1,11 +1,11 @@
 /**
- * A virtual clock for the delivery layer (shared/pacing.ts `deliveryClock`): `now` only moves
+ * A virtual clock for the delivery layer (transport/pacing.ts `deliveryClock`): `now` only moves
  * when something sleeps, and a sleep returns at once (after letting pending I/O run), having moved
  * the clock to its wake-up time. Concurrent sleepers move it to the latest wake-up time among
  * them, not the sum. Tests of pacing, backoff and Retry-After assert on this clock and on the
  * sleeps it saw, never on wall time.
  */
-import { deliveryClock, forgetAccountPaces } from '../nodes/WhatsAppMaton/shared/pacing';
+import { deliveryClock, forgetAccountPaces } from '../nodes/WhatsAppMaton/transport/pacing';
 
 export interface VirtualClock {
 	/** Virtual milliseconds; starts at `START`. */

@@ -17,25 +17,25 @@ import { mediaDescription } from './resources/media';
 import { messageDescription } from './resources/message';
 import { phoneNumberDescription } from './resources/phoneNumber';
 import { templateDescription } from './resources/template';
-import { checkEditorRules } from './shared/checks/editorRules';
-import { matonApiCredentialTest } from './shared/credentialTest';
-import { defineEachFieldOnce } from './shared/defineOnce';
-import { deliver } from './shared/delivery';
+import { checkEditorRules } from './description/editorRules';
+import { matonApiCredentialTest } from './shared/account/credentialTest';
+import { defineEachFieldOnce } from './description/defineOnce';
+import { deliver } from './transport/delivery';
 import {
 	checkMatonConnection,
 	deliveryOptionsField,
 	matonConnectionField,
-} from './shared/fields';
-import { GATEWAY_BASE_URL_EXPRESSION, NO_REDIRECTS } from './shared/gateway';
-import { explainApiFailures } from './shared/graphErrors';
-import { guardPreSendHooks } from './shared/guardPreSend';
-import { registerOperationLabels } from './shared/requestSafety';
-import { requestOptionsField } from './shared/requestOptions';
-import { sendAndWaitExecute } from './shared/sendAndWait/execute';
-import { sendAndWaitWebhook } from './shared/sendAndWait/webhook';
+} from './shared/fields/fields';
+import { GATEWAY_BASE_URL_EXPRESSION, NO_REDIRECTS } from './transport/gateway';
+import { explainApiFailures } from './transport/graphErrors';
+import { guardPreSendHooks } from './description/guardPreSend';
+import { registerOperationLabels } from './transport/requestSafety';
+import { requestOptionsField } from './transport/requestOptions';
+import { sendAndWaitExecute } from './resources/message/sendAndWait/execute';
+import { sendAndWaitWebhook } from './resources/message/sendAndWait/webhook';
 
 /**
- * Each field defined once (shared/defineOnce.ts), every preSend hook guarded (its failure stops
+ * Each field defined once (description/defineOnce.ts), every preSend hook guarded (its failure stops
  * the run like a failed request), and the operations' names kept for errors ("Message › Send Text").
  */
 function prepared(properties: INodeProperties[]): INodeProperties[] {

@@ -13,9 +13,9 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { matonApiCredentialTest } from '../WhatsAppMaton/shared/credentialTest';
-import { discoverAccounts, discoveryProblem } from '../WhatsAppMaton/shared/discovery';
-import { CREDENTIAL_TYPE } from '../WhatsAppMaton/shared/gateway';
+import { matonApiCredentialTest } from '../WhatsAppMaton/shared/account/credentialTest';
+import { discoverAccounts, discoveryProblem } from '../WhatsAppMaton/shared/account/discovery';
+import { CREDENTIAL_TYPE } from '../WhatsAppMaton/transport/gateway';
 import { firstDelivery } from './dedup';
 import { triggerProperties } from './description';
 import { eventsOf, wanted, type EventFilter, type EventType, type WebhookEvent } from './events';
@@ -34,7 +34,7 @@ import {
 } from './registration';
 import { sameSecret, validSignature } from './signature';
 import { relayAnswers, type RelayResult } from './relay';
-import { tokenKey } from '../WhatsAppMaton/shared/sendAndWait/token';
+import { tokenKey } from '../WhatsAppMaton/resources/message/sendAndWait/token';
 
 export const META_APP_CREDENTIAL_TYPE = 'whatsAppMetaAppApi';
 

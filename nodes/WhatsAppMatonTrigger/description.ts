@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { businessAccountModes } from '../WhatsAppMaton/shared/businessAccountModes';
+import { businessAccountModes } from '../WhatsAppMaton/shared/account/businessAccountModes';
 import { MESSAGE_KINDS } from './events';
 
 const KIND_NAMES: Record<(typeof MESSAGE_KINDS)[number], { name: string; description: string }> = {

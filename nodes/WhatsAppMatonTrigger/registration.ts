@@ -8,8 +8,8 @@ import type {
 	INode,
 } from 'n8n-workflow';
 
-import { WHERE_TO_FIND_THE_ACCOUNT_ID } from '../WhatsAppMaton/shared/discovery';
-import { CREDENTIAL_TYPE, matonBaseUrls } from '../WhatsAppMaton/shared/gateway';
+import { WHERE_TO_FIND_THE_ACCOUNT_ID } from '../WhatsAppMaton/shared/account/discovery';
+import { CREDENTIAL_TYPE, matonBaseUrls } from '../WhatsAppMaton/transport/gateway';
 import { derivedVerifyToken } from './signature';
 
 /**

@@ -1,14 +1,14 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { sendAndWaitClock } from '../WhatsAppMaton/shared/sendAndWait/execute';
+import { sendAndWaitClock } from '../WhatsAppMaton/resources/message/sendAndWait/execute';
 import {
 	digitsOf,
 	looksLikeToken,
 	relayMac,
 	verifyToken,
 	type TokenFields,
-} from '../WhatsAppMaton/shared/sendAndWait/token';
-import { RELAY_MAC_HEADER, type RelayedAnswer } from '../WhatsAppMaton/shared/sendAndWait/webhook';
+} from '../WhatsAppMaton/resources/message/sendAndWait/token';
+import { RELAY_MAC_HEADER, type RelayedAnswer } from '../WhatsAppMaton/resources/message/sendAndWait/webhook';
 import type { WebhookEvent } from './events';
 import { WEBHOOK_PATH } from './registration';
 

@@ -5,7 +5,7 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { DEFAULT_DELIVERY, DELIVERY_NUMBER_OPTIONS } from '../../nodes/WhatsAppMaton/shared/deliveryOptions';
+import { DEFAULT_DELIVERY, DELIVERY_NUMBER_OPTIONS } from '../../nodes/WhatsAppMaton/transport/deliveryOptions';
 import { WhatsAppMaton } from '../../nodes/WhatsAppMaton/WhatsAppMaton.node';
 import { GATEWAY_ORIGIN, fakeApi, matonCredentials, phoneNumberById, runWhatsApp } from '../fixture';
 import { useVirtualClock } from '../virtualClock';

@@ -13,8 +13,8 @@ import {
 	WINDOW_MARGIN_MS,
 	accountHash,
 	pacerOfAccount,
-} from '../../nodes/WhatsAppMaton/shared/pacing';
-import { backoffMs } from '../../nodes/WhatsAppMaton/shared/delivery';
+} from '../../nodes/WhatsAppMaton/transport/pacing';
+import { backoffMs } from '../../nodes/WhatsAppMaton/transport/delivery';
 import { WhatsAppMaton } from '../../nodes/WhatsAppMaton/WhatsAppMaton.node';
 import { API_KEY, GATEWAY_ORIGIN, fakeApi, matonCredentials, phoneNumberById, runWhatsApp } from '../fixture';
 import { START, useVirtualClock } from '../virtualClock';

@@ -7,7 +7,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { WhatsAppMaton } from '../../nodes/WhatsAppMaton/WhatsAppMaton.node';
-import { isGuardedPreSend } from '../../nodes/WhatsAppMaton/shared/guardPreSend';
+import { isGuardedPreSend } from '../../nodes/WhatsAppMaton/description/guardPreSend';
 import { matonCredentials, phoneNumberById, runWhatsApp } from '../fixture';
 import { useVirtualClock } from '../virtualClock';
 import { allowLoopback, type Loopback, startLoopback } from './loopback';

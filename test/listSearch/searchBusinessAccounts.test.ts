@@ -1,6 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { DISCOVERY_FIELDS } from '../../nodes/WhatsAppMaton/shared/discovery';
+import { DISCOVERY_FIELDS } from '../../nodes/WhatsAppMaton/shared/account/discovery';
 import { splitUrl } from '../assertions';
 import { BUSINESS_ACCOUNT_ID, CONNECTION_ID, GATEWAY_ORIGIN, GRAPH, expectAuthorised, fakeApi, matonCredentials, runWhatsApp } from '../fixture';
 import { runListSearch } from './loadOptionsContext';

@@ -9,7 +9,7 @@ import {
 	fakeApi,
 	matonCredentials,
 } from '../fixture';
-import { DISCOVERY_FIELDS } from '../../nodes/WhatsAppMaton/shared/discovery';
+import { DISCOVERY_FIELDS } from '../../nodes/WhatsAppMaton/shared/account/discovery';
 import { splitUrl } from '../assertions';
 import { runListSearch } from './loadOptionsContext';
 

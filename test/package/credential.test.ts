@@ -5,7 +5,7 @@
 import type { ICredentialType } from 'n8n-workflow';
 
 import { MatonApi } from '../../credentials/MatonApi.credentials';
-import { DISCOVERY_FIELDS } from '../../nodes/WhatsAppMaton/shared/discovery';
+import { DISCOVERY_FIELDS } from '../../nodes/WhatsAppMaton/shared/account/discovery';
 import { WhatsAppMaton } from '../../nodes/WhatsAppMaton/WhatsAppMaton.node';
 import { WhatsAppMatonTrigger } from '../../nodes/WhatsAppMatonTrigger/WhatsAppMatonTrigger.node';
 import { splitUrl } from '../assertions';

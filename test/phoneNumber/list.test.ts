@@ -9,7 +9,7 @@ import {
 	matonCredentials,
 	runWhatsApp,
 } from '../fixture';
-import { DISCOVERY_FIELDS } from '../../nodes/WhatsAppMaton/shared/discovery';
+import { DISCOVERY_FIELDS } from '../../nodes/WhatsAppMaton/shared/account/discovery';
 import { expectInputError, splitUrl } from '../assertions';
 
 const PHONE_NUMBERS = `${GRAPH}/${BUSINESS_ACCOUNT_ID}/phone_numbers`;

@@ -4,8 +4,8 @@ import { Container } from '@n8n/di';
 import { InstanceSettings } from 'n8n-core';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { sendAndWaitClock } from '../../nodes/WhatsAppMaton/shared/sendAndWait/execute';
-import { tokenKey, verifyToken } from '../../nodes/WhatsAppMaton/shared/sendAndWait/token';
+import { sendAndWaitClock } from '../../nodes/WhatsAppMaton/resources/message/sendAndWait/execute';
+import { tokenKey, verifyToken } from '../../nodes/WhatsAppMaton/resources/message/sendAndWait/token';
 import {
 	API_KEY,
 	GATEWAY_ORIGIN,

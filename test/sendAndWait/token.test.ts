@@ -14,7 +14,7 @@ import {
 	validRelayMac,
 	verifyToken,
 	type TokenFields,
-} from '../../nodes/WhatsAppMaton/shared/sendAndWait/token';
+} from '../../nodes/WhatsAppMaton/resources/message/sendAndWait/token';
 import { API_KEY } from '../fixture';
 
 const KEY = tokenKey(API_KEY);

@@ -1,5 +1,5 @@
-import { relayMac, tokenKey } from '../../nodes/WhatsAppMaton/shared/sendAndWait/token';
-import { RELAY_MAC_HEADER } from '../../nodes/WhatsAppMaton/shared/sendAndWait/webhook';
+import { relayMac, tokenKey } from '../../nodes/WhatsAppMaton/resources/message/sendAndWait/token';
+import { RELAY_MAC_HEADER } from '../../nodes/WhatsAppMaton/resources/message/sendAndWait/webhook';
 import { API_KEY } from '../fixture';
 import { callWaitingWebhook } from './webhookHarness';
 

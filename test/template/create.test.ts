@@ -10,7 +10,7 @@ import {
 	matonCredentials,
 	runWhatsApp,
 } from '../fixture';
-import { DISCOVERY_FIELDS } from '../../nodes/WhatsAppMaton/shared/discovery';
+import { DISCOVERY_FIELDS } from '../../nodes/WhatsAppMaton/shared/account/discovery';
 import { expectInputError, splitUrl } from '../assertions';
 
 const TEMPLATES = `${GRAPH}/${BUSINESS_ACCOUNT_ID}/message_templates`;

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { sendAndWaitClock } from '../../nodes/WhatsAppMaton/shared/sendAndWait/execute';
-import { signToken, tokenKey, validRelayMac, type TokenFields } from '../../nodes/WhatsAppMaton/shared/sendAndWait/token';
-import { RELAY_MAC_HEADER } from '../../nodes/WhatsAppMaton/shared/sendAndWait/webhook';
+import { sendAndWaitClock } from '../../nodes/WhatsAppMaton/resources/message/sendAndWait/execute';
+import { signToken, tokenKey, validRelayMac, type TokenFields } from '../../nodes/WhatsAppMaton/resources/message/sendAndWait/token';
+import { RELAY_MAC_HEADER } from '../../nodes/WhatsAppMaton/resources/message/sendAndWait/webhook';
 import { forgetPendingQuestions } from '../../nodes/WhatsAppMatonTrigger/relay';
 import { API_KEY, PHONE_NUMBER_ID, fakeApi, type FakeApi } from '../fixture';
 import { callWebhook, type TriggerSetup } from './harness';

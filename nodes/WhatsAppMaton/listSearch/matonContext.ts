@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { resolveBusinessAccount } from '../shared/account';
-import { matonRequest } from '../shared/gateway';
+import { resolveBusinessAccount } from '../shared/account/account';
+import { matonRequest } from '../transport/gateway';
 
 /**
  * One page of a Graph edge of the business account (`phone_numbers`, `message_templates`)

@@ -1,8 +1,8 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { accountAndConnection, discoverForNode, discoveryFailureFor } from '../shared/account';
-import { discoveryProblem, type DiscoveredAccount } from '../shared/discovery';
+import { accountAndConnection, discoverForNode, discoveryFailureFor } from '../shared/account/account';
+import { discoveryProblem, type DiscoveredAccount } from '../shared/account/discovery';
 
 /**
  * The WhatsApp Business Accounts the Maton connection reaches (account discovery), shown by

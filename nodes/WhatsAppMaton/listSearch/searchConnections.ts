@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { MATON_APP, matonRequest } from '../shared/gateway';
+import { MATON_APP, matonRequest } from '../transport/gateway';
 
 /** The account's WhatsApp Business connections on Maton, shown with their status. */
 export async function searchConnections(this: ILoadOptionsFunctions): Promise<INodeListSearchResult> {

@@ -1,12 +1,12 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { accountAndConnection, discoverForNode, discoveryFailureFor } from '../shared/account';
+import { accountAndConnection, discoverForNode, discoveryFailureFor } from '../shared/account/account';
 import {
 	accountLabel,
 	discoveryProblem,
 	type DiscoveredAccount,
-} from '../shared/discovery';
+} from '../shared/account/discovery';
 import { accountPage } from './matonContext';
 
 const QUERY = { fields: 'id,display_phone_number,verified_name', limit: 100 };

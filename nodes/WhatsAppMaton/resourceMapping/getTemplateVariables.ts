@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
 
-import { lookUpTemplate } from '../shared/templateLookup';
-import { templateVariables } from '../shared/templateVariables';
+import { lookUpTemplate } from '../resources/message/sendTemplate/templateLookup';
+import { templateVariables } from '../resources/message/sendTemplate/templateVariables';
 
 /** Send Template's variables, one field per placeholder of the picked template's definition. */
 export async function getTemplateVariables(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {

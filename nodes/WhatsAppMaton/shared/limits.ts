@@ -1,7 +1,7 @@
 /**
  * WhatsApp's limits that the node checks before sending, in one place. Each constant names the
  * section of docs/whatsapp-rules.md that says where the limit comes from; change a number there
- * and here together. Lengths are in characters (code points), as shared/text.ts counts them.
+ * and here together. Lengths are in characters (code points), as shared/checks/text.ts counts them.
  */
 
 const KB = 1024;

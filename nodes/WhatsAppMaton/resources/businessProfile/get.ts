@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { phoneNumberIdField, showFor } from '../../shared/fields';
+import { phoneNumberIdField, showFor } from '../../shared/fields/fields';
 
 export const getOperation: INodePropertyOptions = {
 	name: 'Get',

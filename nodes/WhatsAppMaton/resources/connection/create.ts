@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { unwrapConnection } from '../../shared/connection';
-import { CONTROL_BASE_URL_EXPRESSION, MATON_APP } from '../../shared/gateway';
+import { unwrapConnection } from './connectionId';
+import { CONTROL_BASE_URL_EXPRESSION, MATON_APP } from '../../transport/gateway';
 
 export const createOperation: INodePropertyOptions = {
 	name: 'Create',

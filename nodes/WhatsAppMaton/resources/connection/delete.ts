@@ -1,8 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { normaliseDeletion } from '../../shared/deletion';
-import { connectionIdField } from '../../shared/connection';
-import { CONTROL_BASE_URL_EXPRESSION } from '../../shared/gateway';
+import { normaliseDeletion } from '../../shared/fields/deletion';
+import { connectionIdField } from './connectionId';
+import { CONTROL_BASE_URL_EXPRESSION } from '../../transport/gateway';
 
 export const deleteOperation: INodePropertyOptions = {
 	name: 'Delete',

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { connectionIdField, unwrapConnection } from '../../shared/connection';
-import { CONTROL_BASE_URL_EXPRESSION } from '../../shared/gateway';
+import { connectionIdField, unwrapConnection } from './connectionId';
+import { CONTROL_BASE_URL_EXPRESSION } from '../../transport/gateway';
 
 export const getOperation: INodePropertyOptions = {
 	name: 'Get',

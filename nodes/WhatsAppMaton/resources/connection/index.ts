@@ -4,7 +4,7 @@ import { createFields, createOperation } from './create';
 import { deleteFields, deleteOperation } from './delete';
 import { getFields, getOperation } from './get';
 import { listFields, listOperation } from './list';
-import { operationSelector } from '../../shared/fields';
+import { operationSelector } from '../../shared/fields/fields';
 
 export const connectionDescription: INodeProperties[] = [
 	operationSelector('connection', 'list', [createOperation, deleteOperation, getOperation, listOperation]),

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { returnAllAndLimitFields, showFor } from '../../shared/fields';
-import { CONTROL_BASE_URL_EXPRESSION, MATON_APP } from '../../shared/gateway';
+import { returnAllAndLimitFields, showFor } from '../../shared/fields/fields';
+import { CONTROL_BASE_URL_EXPRESSION, MATON_APP } from '../../transport/gateway';
 
 export const listOperation: INodePropertyOptions = {
 	name: 'List',

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { normaliseDeletion } from '../../shared/deletion';
-import { mediaIdField } from '../../shared/mediaFields';
+import { normaliseDeletion } from '../../shared/fields/deletion';
+import { mediaIdField } from '../../shared/fields/media';
 
 export const deleteOperation: INodePropertyOptions = {
 	name: 'Delete',

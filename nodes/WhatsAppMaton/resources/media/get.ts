@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { showFor } from '../../shared/fields';
-import { mediaIdField } from '../../shared/mediaFields';
+import { showFor } from '../../shared/fields/fields';
+import { mediaIdField } from '../../shared/fields/media';
 
 export const getOperation: INodePropertyOptions = {
 	name: 'Get URL',

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { phoneNumberIdField, OPTIONS_DESCRIPTION, showFor } from '../../shared/fields';
-import { buildMediaUploadForm } from '../../shared/mediaUpload';
+import { phoneNumberIdField, OPTIONS_DESCRIPTION, showFor } from '../../shared/fields/fields';
+import { buildMediaUploadForm } from '../../shared/media/mediaUpload';
 
 export const uploadOperation: INodePropertyOptions = {
 	name: 'Upload',

@@ -1,22 +1,22 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { markAsReadFields, markAsReadOperation } from './markAsRead';
-import { sendAndWaitFields, sendAndWaitOperation } from './sendAndWait';
-import { sendAudioFields, sendAudioOperation } from './sendAudio';
-import { sendCallToActionUrlFields, sendCallToActionUrlOperation } from './sendCallToActionUrl';
+import { sendAndWaitFields, sendAndWaitOperation } from './sendAndWait/index';
+import { sendAudioFields, sendAudioOperation } from './media/sendAudio';
+import { sendCallToActionUrlFields, sendCallToActionUrlOperation } from './interactive/sendCallToActionUrl';
 import { sendContactsFields, sendContactsOperation } from './sendContacts';
-import { sendDocumentFields, sendDocumentOperation } from './sendDocument';
-import { sendImageFields, sendImageOperation } from './sendImage';
-import { sendListFields, sendListOperation } from './sendList';
+import { sendDocumentFields, sendDocumentOperation } from './media/sendDocument';
+import { sendImageFields, sendImageOperation } from './media/sendImage';
+import { sendListFields, sendListOperation } from './interactive/sendList';
 import { sendLocationFields, sendLocationOperation } from './sendLocation';
-import { sendLocationRequestFields, sendLocationRequestOperation } from './sendLocationRequest';
+import { sendLocationRequestFields, sendLocationRequestOperation } from './interactive/sendLocationRequest';
 import { sendReactionFields, sendReactionOperation } from './sendReaction';
-import { sendReplyButtonsFields, sendReplyButtonsOperation } from './sendReplyButtons';
-import { sendStickerFields, sendStickerOperation } from './sendSticker';
-import { sendTemplateFields, sendTemplateOperation } from './sendTemplate';
+import { sendReplyButtonsFields, sendReplyButtonsOperation } from './interactive/sendReplyButtons';
+import { sendStickerFields, sendStickerOperation } from './media/sendSticker';
+import { sendTemplateFields, sendTemplateOperation } from './sendTemplate/index';
 import { sendTextFields, sendTextOperation } from './sendText';
-import { sendVideoFields, sendVideoOperation } from './sendVideo';
-import { operationSelector } from '../../shared/fields';
+import { sendVideoFields, sendVideoOperation } from './media/sendVideo';
+import { operationSelector } from '../../shared/fields/fields';
 
 export const messageDescription: INodeProperties[] = [
 	operationSelector('message', 'sendText', [

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { phoneNumberIdField, OPTIONS_DESCRIPTION, showFor } from '../../shared/fields';
-import { messageIdField } from '../../shared/message';
+import { phoneNumberIdField, OPTIONS_DESCRIPTION, showFor } from '../../shared/fields/fields';
+import { messageIdField } from './common/messageFields';
 
 export const markAsReadOperation: INodePropertyOptions = {
 	name: 'Mark as Read',

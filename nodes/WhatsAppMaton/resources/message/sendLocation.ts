@@ -1,12 +1,17 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { showFor } from '../../shared/fields';
-import { checkCoordinates } from '../../shared/location';
+import { showFor } from '../../shared/fields/fields';
 import {
 	messageOptionsField,
 	senderAndRecipientFields,
 	sendMessageOperation,
-} from '../../shared/message';
+} from './common/messageFields';
+import { inputError } from '../../shared/errors';
 
 export const sendLocationOperation = sendMessageOperation(
 	{
@@ -65,3 +70,24 @@ export const sendLocationFields: INodeProperties[] = [
 		},
 	]),
 ];
+
+/** preSend: a pin off the globe would only be refused by Meta. */
+export async function checkCoordinates(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const location = (requestOptions.body as IDataObject).location as IDataObject;
+	const bounds = { latitude: 90, longitude: 180 } as const;
+	for (const axis of ['latitude', 'longitude'] as const) {
+		const value = Number(location[axis]);
+		if (!Number.isFinite(value) || Math.abs(value) > bounds[axis]) {
+			const label = axis === 'latitude' ? 'Latitude' : 'Longitude';
+			throw inputError(
+				this,
+				`${label} is ${String(location[axis])}; it must be between -${bounds[axis]} and ${bounds[axis]}`,
+			);
+		}
+		location[axis] = value;
+	}
+	return requestOptions;
+}

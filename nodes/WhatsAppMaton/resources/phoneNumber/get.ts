@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { phoneNumberIdField, OPTIONS_DESCRIPTION, showFor } from '../../shared/fields';
-import { PHONE_NUMBER_FIELDS_OPTION } from '../../shared/phoneNumberFields';
+import { phoneNumberIdField, OPTIONS_DESCRIPTION, showFor } from '../../shared/fields/fields';
+import { PHONE_NUMBER_FIELDS_OPTION } from './phoneNumberFields';
 
 export const getOperation: INodePropertyOptions = {
 	name: 'Get',

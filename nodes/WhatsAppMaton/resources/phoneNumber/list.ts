@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { requireBusinessAccountId } from '../../shared/businessAccount';
+import { requireBusinessAccountId } from '../../shared/fields/businessAccount';
 import {
 	businessAccountIdField,
 	GRAPH_PAGE_SIZE,
@@ -8,8 +8,8 @@ import {
 	pageSizeQuery,
 	returnAllAndLimitFields,
 	showFor,
-} from '../../shared/fields';
-import { PHONE_NUMBER_FIELDS_OPTION } from '../../shared/phoneNumberFields';
+} from '../../shared/fields/fields';
+import { PHONE_NUMBER_FIELDS_OPTION } from './phoneNumberFields';
 
 export const listOperation: INodePropertyOptions = {
 	name: 'List',

@@ -1,10 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { requireBusinessAccountId } from '../../shared/businessAccount';
-import { normaliseDeletion } from '../../shared/deletion';
-import { businessAccountIdField, OPTIONS_DESCRIPTION, showFor } from '../../shared/fields';
+import { requireBusinessAccountId } from '../../shared/fields/businessAccount';
+import { normaliseDeletion } from '../../shared/fields/deletion';
+import { businessAccountIdField, OPTIONS_DESCRIPTION, showFor } from '../../shared/fields/fields';
 import { requireSegmentParameter } from '../../shared/checks/urlSegments';
-import { TRIMMED_VALUE } from '../../shared/required';
+import { TRIMMED_VALUE } from '../../shared/checks/required';
 
 export const deleteOperation: INodePropertyOptions = {
 	name: 'Delete',

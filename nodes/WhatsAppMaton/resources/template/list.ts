@@ -1,19 +1,19 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { requireBusinessAccountId } from '../../shared/businessAccount';
+import { requireBusinessAccountId } from '../../shared/fields/businessAccount';
 import {
 	businessAccountIdField,
 	GRAPH_PAGE_SIZE,
 	pageSizeQuery,
 	returnAllAndLimitFields,
 	showFor,
-} from '../../shared/fields';
+} from '../../shared/fields/fields';
 import {
 	checkTemplateCategoryFilter,
 	checkTemplateStatusFilter,
 	TEMPLATE_CATEGORY_OPTIONS,
 	TEMPLATE_STATUS_OPTIONS,
-} from '../../shared/templateOptions';
+} from '../../shared/fields/templateOptions';
 
 export const listOperation: INodePropertyOptions = {
 	name: 'List',

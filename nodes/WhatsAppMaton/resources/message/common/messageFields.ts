@@ -1,0 +1,109 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { OPTIONS_DESCRIPTION, phoneNumberIdField, showFor } from '../../../shared/fields/fields';
+import { normaliseRecipient } from './recipient';
+import { requireParameter, TRIMMED_VALUE } from '../../../shared/checks/required';
+
+/**
+ * Every message goes to `POST /{phone-number-id}/messages` with these fixed body fields (the
+ * Business Phone Number's hook puts the ID in front of the path).
+ */
+export function sendMessageOperation(
+	operation: Omit<INodePropertyOptions, 'routing'>,
+	messageType: string,
+): INodePropertyOptions {
+	return {
+		...operation,
+		routing: {
+			request: {
+				method: 'POST',
+				url: '/messages',
+				body: { messaging_product: 'whatsapp', recipient_type: 'individual', type: messageType },
+			},
+		},
+	};
+}
+
+/** The sender and the recipient, first on every send operation. */
+export function senderAndRecipientFields(operation: string): INodeProperties[] {
+	return [
+		phoneNumberIdField('message', [operation]),
+		{
+			displayName: 'Recipient Phone Number',
+			name: 'recipientPhoneNumber',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. 15551234567',
+			description:
+				"The recipient's WhatsApp number in international format with the country code. Spaces, dashes, dots, brackets and a leading + are removed.",
+			displayOptions: showFor('message', [operation]),
+			routing: { send: { type: 'body', property: 'to', preSend: [normaliseRecipient] } },
+		},
+	];
+}
+
+/** Quoting an earlier message: `context.message_id`, allowed on every message but a reaction. */
+export const replyToMessageOption: INodeProperties = {
+	displayName: 'Reply To Message ID',
+	name: 'replyToMessageId',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=',
+	description:
+		'ID (wamid) of a message in the chat to quote, so this message appears as a reply to it',
+	routing: {
+		send: {
+			type: 'body',
+			property: 'context',
+			value: '={{ $value ? { message_id: $value } : undefined }}',
+		},
+	},
+};
+
+/** The Options collection of a send operation; reply context always, plus the type's own. */
+export function messageOptionsField(
+	operation: string,
+	extraOptions: INodeProperties[] = [],
+): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		description: OPTIONS_DESCRIPTION,
+		displayOptions: showFor('message', [operation]),
+		options: [...extraOptions, replyToMessageOption].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
+	};
+}
+
+/** One hook for the one Message ID definition (a hook made per operation would keep two). */
+const requireMessageId = requireParameter(
+	'messageId',
+	'Message ID',
+	'Give the wamid of the message, from the incoming message webhook or the answer of a send operation.',
+);
+
+/**
+ * The wamid of a message in the chat that an operation acts on: Mark as Read sends it as
+ * `message_id`; Send Reaction's operation moves it under `reaction`.
+ */
+export function messageIdField(operation: string): INodeProperties {
+	return {
+		displayName: 'Message ID',
+		name: 'messageId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=',
+		description:
+			'ID (wamid) of the message: the received message to mark as read, from the incoming message webhook, or the message to react to, sent or received in this chat',
+		displayOptions: showFor('message', [operation]),
+		routing: {
+			send: { type: 'body', property: 'message_id', value: TRIMMED_VALUE, preSend: [requireMessageId] },
+		},
+	};
+}

@@ -1,0 +1,101 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import { showFor } from '../../../shared/fields/fields';
+import { checkLocationRequest } from './actions';
+import { INTERACTIVE_BODY_MAX, LIST_BODY_MAX } from '../../../shared/limits';
+import { sendMessageOperation } from '../common/messageFields';
+
+/** `interactive.type` of Message › Send Location Request. */
+export const LOCATION_REQUEST = 'location_request_message';
+
+/**
+ * An interactive message: `type: interactive` with its own `interactive.type`, and the fixed part
+ * of its action where it has one (`{ name: 'cta_url' }`); fields fill in the rest.
+ */
+export function interactiveMessageOperation(
+	operation: Omit<INodePropertyOptions, 'routing'>,
+	interactiveType: string,
+	fixedAction?: IDataObject,
+): INodePropertyOptions {
+	const base = sendMessageOperation(operation, 'interactive');
+	const request = base.routing?.request ?? {};
+	return {
+		...base,
+		routing: {
+			request: {
+				...request,
+				body: {
+					...(request.body as object),
+					interactive: { type: interactiveType, ...(fixedAction ? { action: fixedAction } : {}) },
+				},
+			},
+		},
+	};
+}
+
+/**
+ * preSend of Body Text, where it always ran for a location request: that message has no other
+ * field whose hook checks its texts (the others' checks are on their buttons, rows and URL).
+ */
+async function checkBodyText(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const interactive = (requestOptions.body as IDataObject).interactive as IDataObject | undefined;
+	if (interactive?.type !== LOCATION_REQUEST) return requestOptions;
+	return await checkLocationRequest.call(this, requestOptions);
+}
+
+/** The main text of an interactive message, one definition for the four of them. */
+export function interactiveBodyField(operation: string): INodeProperties {
+	return {
+		displayName: 'Body Text',
+		name: 'bodyText',
+		type: 'string',
+		required: true,
+		default: '',
+		typeOptions: { rows: 3 },
+		placeholder: 'e.g. Would you like to confirm your appointment?',
+		description: `The message text shown above the button or the choices, up to ${INTERACTIVE_BODY_MAX} characters (${LIST_BODY_MAX} for a list). For a location request, say why you need the location.`,
+		displayOptions: showFor('message', [operation]),
+		routing: { send: { type: 'body', property: 'interactive.body.text', preSend: [checkBodyText] } },
+	};
+}
+
+export const interactiveHeaderTextOption: INodeProperties = {
+	displayName: 'Header Text',
+	name: 'headerText',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. Appointment reminder',
+	description: 'Bold title above the body, up to 60 characters',
+	routing: {
+		send: {
+			type: 'body',
+			property: 'interactive.header',
+			value: '={{ $value ? { type: "text", text: $value } : undefined }}',
+		},
+	},
+};
+
+export const interactiveFooterTextOption: INodeProperties = {
+	displayName: 'Footer Text',
+	name: 'footerText',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. Reply STOP to opt out',
+	description: 'Small grey text under the body, up to 60 characters',
+	routing: {
+		send: {
+			type: 'body',
+			property: 'interactive.footer',
+			value: '={{ $value ? { text: $value } : undefined }}',
+		},
+	},
+};

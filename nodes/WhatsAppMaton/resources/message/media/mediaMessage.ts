@@ -1,0 +1,177 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import { showFor } from '../../../shared/fields/fields';
+import { MEDIA_SOURCE_OPTIONS } from '../../../shared/fields/media';
+import { messageOptionsField, senderAndRecipientFields, sendMessageOperation } from '../common/messageFields';
+import { checkMediaReference } from './mediaReference';
+import { addUploadedMediaId, uploadBinaryMedia } from '../../../shared/media/binaryMedia';
+import { DOCUMENT_FILENAME_MAX, MEDIA_CAPTION_MAX } from '../../../shared/limits';
+import { describeSize, MEDIA_RULES, type MediaKind } from '../../../shared/media/mediaTypes';
+
+const MEDIA_KINDS: MediaKind[] = ['image', 'video', 'audio', 'document', 'sticker'];
+
+/** Where Media URL and Media ID put their value, for every kind: see placeMediaReference. */
+const SHARED_MEDIA_KEY = 'media';
+
+/** The media a message can carry, and the fields WhatsApp allows on each. */
+export type MessageMediaKind = MediaKind;
+
+interface MediaMessageSpec {
+	kind: MessageMediaKind;
+	operation: string;
+	label: string;
+	action: string;
+	description: string;
+	/** Image, video and document take a caption; audio and sticker do not. */
+	caption: boolean;
+	/** Documents show a file name to the recipient. */
+	filename: boolean;
+	/** Audio can go as a voice note (`audio.voice: true`). */
+	voiceNote?: boolean;
+}
+
+/** `image/jpeg or image/png, up to 5 MB` */
+function acceptedFiles(kind: MediaKind): string {
+	const { mimeTypes, maxBytes } = MEDIA_RULES[kind];
+	const types =
+		mimeTypes.length > 1
+			? `${mimeTypes.slice(0, -1).join(', ')} or ${mimeTypes[mimeTypes.length - 1]}`
+			: mimeTypes[0];
+	const staticSticker = kind === 'sticker' ? ' (100 KB if not animated)' : '';
+	return `${types}, up to ${describeSize(maxBytes)}${staticSticker}`;
+}
+
+/**
+ * preSend of every media message, before the fields' hooks: Media URL and Media ID are defined
+ * once for the five kinds, so their routing puts the value under `media`; WhatsApp wants it under
+ * the kind (`image: { link }`), in the same place of the body.
+ */
+async function placeMediaReference(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = requestOptions.body as IDataObject;
+	if (!(SHARED_MEDIA_KEY in body)) return requestOptions;
+	const kind = String(body.type);
+	const placed: IDataObject = {};
+	for (const [key, value] of Object.entries(body)) {
+		if (key === SHARED_MEDIA_KEY) {
+			placed[kind] = { ...(value as IDataObject), ...(body[kind] as IDataObject | undefined) };
+		} else if (key !== kind) {
+			placed[key] = value;
+		}
+	}
+	requestOptions.body = placed;
+	return requestOptions;
+}
+
+export function mediaMessageOperation(spec: MediaMessageSpec): INodePropertyOptions {
+	const operation = sendMessageOperation(
+		{ name: spec.label, value: spec.operation, action: spec.action, description: spec.description },
+		spec.kind,
+	);
+	return { ...operation, routing: { ...operation.routing, send: { preSend: [placeMediaReference] } } };
+}
+
+/** What WhatsApp takes of each kind, for the one Input Binary Field of the five operations. */
+const ACCEPTED_FILES = MEDIA_KINDS.map((kind) => `${kind}: ${acceptedFiles(kind)}`).join('; ');
+
+export function mediaMessageFields(spec: MediaMessageSpec): INodeProperties[] {
+	const show = showFor('message', [spec.operation]);
+	const showForSource = (source: string) => ({
+		show: { resource: ['message'], operation: [spec.operation], mediaSource: [source] },
+	});
+	const extraOptions: INodeProperties[] = [];
+	if (spec.caption) {
+		extraOptions.push({
+			displayName: 'Caption',
+			name: 'caption',
+			type: 'string',
+			default: '',
+			typeOptions: { rows: 2 },
+			description: `Text shown under the ${spec.kind}, up to ${MEDIA_CAPTION_MAX} characters`,
+			routing: { send: { type: 'body', property: `${spec.kind}.caption` } },
+		});
+	}
+	if (spec.voiceNote) {
+		extraOptions.push({
+			displayName: 'Voice Note',
+			name: 'voice',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to send the audio as a voice note (played in the chat, with a microphone icon) instead of an audio file. WhatsApp needs an Ogg file with the Opus codec: a binary file of another MIME type, or a URL ending in another extension, is refused; an uploaded media ID cannot be checked.',
+		});
+	}
+	if (spec.filename) {
+		extraOptions.push({
+			displayName: 'File Name',
+			name: 'filename',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. invoice-2026-11.pdf',
+			description:
+				`Name the recipient sees for the document, with its extension, up to ${DOCUMENT_FILENAME_MAX} characters`,
+			routing: { send: { type: 'body', property: `${spec.kind}.filename` } },
+		});
+	}
+	return [
+		...senderAndRecipientFields(spec.operation),
+		{
+			displayName: 'Media Source',
+			name: 'mediaSource',
+			type: 'options',
+			default: 'link',
+			description: 'Where WhatsApp gets the file from',
+			options: MEDIA_SOURCE_OPTIONS,
+			displayOptions: show,
+			routing: { send: { preSend: [checkMediaReference] } },
+		},
+		{
+			displayName: 'Media URL',
+			name: 'mediaLink',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. https://example.com/photo.jpg',
+			description: 'Public https URL of the file (image, video, audio, document or sticker)',
+			displayOptions: showForSource('link'),
+			routing: { send: { type: 'body', property: `${SHARED_MEDIA_KEY}.link` } },
+		},
+		{
+			displayName: 'Media ID',
+			name: 'mediaId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. 1037543291543636',
+			description: 'ID of media uploaded to WhatsApp with Media › Upload',
+			displayOptions: showForSource('id'),
+			routing: { send: { type: 'body', property: `${SHARED_MEDIA_KEY}.id` } },
+		},
+		{
+			displayName: 'Input Binary Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			required: true,
+			default: 'data',
+			placeholder: 'e.g. data',
+			hint: 'The name of the input field containing the binary file data to send',
+			description: `Binary field of the input item that holds the file. WhatsApp takes ${ACCEPTED_FILES}. It is uploaded first (like Media › Upload), and the output adds its media ID as uploadedMedia.`,
+			displayOptions: showForSource('binary'),
+			// After the checks of the fields above (preSend hooks run in field order), so that a
+			// message that would be refused uploads nothing.
+			routing: {
+				send: { preSend: [uploadBinaryMedia] },
+				output: { postReceive: [addUploadedMediaId] },
+			},
+		},
+		messageOptionsField(spec.operation, extraOptions),
+	];
+}
