@@ -17,17 +17,11 @@ import { mediaDescription } from './resources/media';
 import { messageDescription } from './resources/message';
 import { phoneNumberDescription } from './resources/phoneNumber';
 import { templateDescription } from './resources/template';
-import { checkEditorRules } from './description/editorRules';
+import { registerEditorRules } from './description/editorRules';
 import { matonApiCredentialTest } from './shared/account/credentialTest';
 import { defineEachFieldOnce } from './description/defineOnce';
-import { deliver } from './transport/delivery';
-import {
-	checkMatonConnection,
-	deliveryOptionsField,
-	matonConnectionField,
-} from './shared/fields/fields';
+import { deliveryOptionsField, matonConnectionField } from './shared/fields/fields';
 import { GATEWAY_BASE_URL_EXPRESSION, NO_REDIRECTS } from './transport/gateway';
-import { explainApiFailures } from './transport/graphErrors';
 import { guardPreSendHooks } from './description/guardPreSend';
 import { registerOperationLabels } from './transport/requestSafety';
 import { requestOptionsField } from './transport/requestOptions';
@@ -40,7 +34,7 @@ import { sendAndWaitWebhook } from './resources/message/sendAndWait/webhook';
  */
 function prepared(properties: INodeProperties[]): INodeProperties[] {
 	registerOperationLabels(properties);
-	return guardPreSendHooks(defineEachFieldOnce(properties));
+	return registerEditorRules(guardPreSendHooks(defineEachFieldOnce(properties)));
 }
 
 // The node's only webhook is n8n's waiting webhook of Send and Wait for Response
@@ -78,7 +72,6 @@ export class WhatsAppMaton implements INodeType {
 			// The key stays with the configured hosts: a 3xx is an error, never followed.
 			...NO_REDIRECTS,
 		},
-		requestOperations: { pagination: deliver },
 		properties: prepared([
 			{
 				displayName: 'Resource',
@@ -94,18 +87,6 @@ export class WhatsAppMaton implements INodeType {
 					{ name: 'Template', value: 'template' },
 				],
 				default: 'message',
-				// The first property, so its routing comes first for every operation: every request
-				// goes through the delivery loop (`paginate`), explainApiFailures sees each answer
-				// first, and before every operation's own hooks (preSend hooks run in field order,
-				// and some of them send a request) the editor's rules for the values expressions
-				// gave, then the Maton connection the requests go through.
-				routing: {
-					send: {
-						paginate: true,
-						preSend: [checkEditorRules(() => this.description.properties), checkMatonConnection],
-					},
-					output: { postReceive: [explainApiFailures] },
-				},
 			},
 			...businessProfileDescription,
 			...connectionDescription,

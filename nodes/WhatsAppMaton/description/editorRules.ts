@@ -453,52 +453,61 @@ function checkValue(field: INodeProperties, value: unknown, path: Path, node: No
 
 // ---------------------------------------------------------------------------------------------
 
-/**
- * The preSend, for the node's `properties` (given lazily: the list holds the field this hook is
- * on). It must run before every other hook of the item, since some of them send a request.
- */
-export function checkEditorRules(properties: () => INodeProperties[]): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		// Raw parameters, without the copy of the whole node that getNode() makes for each call.
-		const raw = (name: string): unknown => this.getNodeParameter(name, MISSING, { rawExpressions: true });
-		const resource = String(raw('resource'));
-		const operation = String(raw('operation'));
-		const plan = fieldsOfOperation(properties(), resource, operation, null);
-		const version: NodeVersion = plan.readsVersion ? this.getNode() : null;
-		const resolved = new Map<string, unknown>();
-		const valueOf = (name: string, field?: INodeProperties): unknown => {
-			if (OPERATION_KEYS.has(name)) return name === 'resource' ? resource : operation;
-			if (!resolved.has(name)) {
-				const value = raw(name);
-				const place = field && plan.routed.get(field);
-				// Only an expression needs resolving; a value typed in the editor is what it is.
-				resolved.set(
-					name,
-					value === MISSING
-						? undefined
-						: !holdsExpression(value)
-							? value
-							: place
-								? routedValue(requestOptions, place)
-								: this.getNodeParameter(name, undefined, { skipValidation: true }),
-				);
-			}
-			return resolved.get(name);
-		};
-		// `/operation` and `operation` both name a top-level field here.
-		const atRoot = (key: string) => valueOf(key.replace(/^\//, ''));
-		for (const field of plan.fields) {
-			if (raw(field.name) === MISSING) continue;
-			if (plan.conditional.has(field) && !shownFor(field, atRoot, version)) continue;
-			try {
-				checkValue(field, valueOf(field.name, field), [field.displayName], version, atRoot);
-			} catch (error) {
-				const itemIndex = this.getItemIndex();
-				const node = this.getNode();
-				if (!(error instanceof RuleBroken)) throw new NodeOperationError(node, error as Error, { itemIndex });
-				throw new NodeOperationError(node, error.message, { itemIndex, description: error.hint });
-			}
-		}
-		return requestOptions;
-	};
+let nodeProperties: INodeProperties[] = [];
+
+/** The node's description, as the editor shows it: the rules checkEditorRules applies. */
+export function registerEditorRules(properties: INodeProperties[]): INodeProperties[] {
+	nodeProperties = properties;
+	return properties;
 }
+
+/**
+ * The editor's rules for the values of the item's operation, expressions resolved. It must run
+ * before every other hook of the item, since some of them send a request.
+ */
+export const checkEditorRules: PreSendAction = async function (
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+) {
+	// Raw parameters, without the copy of the whole node that getNode() makes for each call.
+	const raw = (name: string): unknown => this.getNodeParameter(name, MISSING, { rawExpressions: true });
+	const resource = String(raw('resource'));
+	const operation = String(raw('operation'));
+	const plan = fieldsOfOperation(nodeProperties, resource, operation, null);
+	const version: NodeVersion = plan.readsVersion ? this.getNode() : null;
+	const resolved = new Map<string, unknown>();
+	const valueOf = (name: string, field?: INodeProperties): unknown => {
+		if (OPERATION_KEYS.has(name)) return name === 'resource' ? resource : operation;
+		if (!resolved.has(name)) {
+			const value = raw(name);
+			const place = field && plan.routed.get(field);
+			// Only an expression needs resolving; a value typed in the editor is what it is.
+			resolved.set(
+				name,
+				value === MISSING
+					? undefined
+					: !holdsExpression(value)
+						? value
+						: place
+							? routedValue(requestOptions, place)
+							: this.getNodeParameter(name, undefined, { skipValidation: true }),
+			);
+		}
+		return resolved.get(name);
+	};
+	// `/operation` and `operation` both name a top-level field here.
+	const atRoot = (key: string) => valueOf(key.replace(/^\//, ''));
+	for (const field of plan.fields) {
+		if (raw(field.name) === MISSING) continue;
+		if (plan.conditional.has(field) && !shownFor(field, atRoot, version)) continue;
+		try {
+			checkValue(field, valueOf(field.name, field), [field.displayName], version, atRoot);
+		} catch (error) {
+			const itemIndex = this.getItemIndex();
+			const node = this.getNode();
+			if (!(error instanceof RuleBroken)) throw new NodeOperationError(node, error as Error, { itemIndex });
+			throw new NodeOperationError(node, error.message, { itemIndex, description: error.hint });
+		}
+	}
+	return requestOptions;
+};

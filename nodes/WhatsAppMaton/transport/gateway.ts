@@ -25,13 +25,6 @@ export const GATEWAY_BASE_URL_EXPRESSION = `={{ ${trimmed('gatewayBaseUrl')} }}/
 export const CONTROL_BASE_URL_EXPRESSION = `={{ ${trimmed('controlBaseUrl')} }}`;
 
 /**
- * The `Maton-Connection` header: the node's pick, else the credential's default, else no header
- * at all so that Maton falls back to the oldest active connection.
- */
-export const MATON_CONNECTION_HEADER_EXPRESSION =
-	"={{ String($value ?? '').trim() || String($credentials.connectionId ?? '').trim() || undefined }}";
-
-/**
  * On every request of the node, its hooks, list searches and the credential test: a redirect is
  * never followed (n8n would resend the Authorization header and the body to wherever it points),
  * and if a helper ever did follow one, it would not carry the credential to another origin.

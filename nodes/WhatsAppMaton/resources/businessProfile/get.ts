@@ -1,18 +1,22 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
+import { requirePhoneNumberId } from '../../shared/fields/phoneNumberId';
+import { gatewayOperation } from '../../transport/operation';
 import { phoneNumberIdField, showFor } from '../../shared/fields/fields';
 
-export const getOperation: INodePropertyOptions = {
-	name: 'Get',
-	value: 'get',
-	action: 'Get the business profile',
-	description:
-		'Get the WhatsApp business profile of a phone number: about, address, description, email, websites, industry and picture',
-	routing: {
-		request: { method: 'GET', url: '/whatsapp_business_profile' },
-		output: { postReceive: [{ type: 'rootProperty', properties: { property: 'data' } }] },
+export const getOperation = gatewayOperation(
+	{
+		name: 'Get',
+		value: 'get',
+		action: 'Get the business profile',
+		description: 'Get the WhatsApp business profile of a phone number: about, address, description, email, websites, industry and picture',
 	},
-};
+	{
+		build: requirePhoneNumberId,
+		request: { method: 'GET', url: '/whatsapp_business_profile' },
+		output: [{ type: 'rootProperty', properties: { property: 'data' } }],
+	},
+);
 
 const PROFILE_FIELDS: Array<[string, string]> = [
 	['about', 'About'],

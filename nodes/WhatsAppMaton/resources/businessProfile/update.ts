@@ -9,6 +9,8 @@ import type {
 import { phoneNumberIdField, showFor } from '../../shared/fields/fields';
 import { inputError } from '../../shared/errors';
 import { checkLength } from '../../shared/checks/text';
+import { requirePhoneNumberId } from '../../shared/fields/phoneNumberId';
+import { gatewayOperation } from '../../transport/operation';
 
 /** Graph's business verticals (docs/whatsapp-rules.md), listed by their names. */
 const VERTICALS: Array<[string, string]> = [
@@ -38,16 +40,27 @@ export const BUSINESS_VERTICAL_OPTIONS: INodePropertyOptions[] = VERTICALS.map((
 	value,
 })).sort((a, b) => a.name.localeCompare(b.name));
 
-export const updateOperation: INodePropertyOptions = {
-	name: 'Update',
-	value: 'update',
-	action: 'Update the business profile',
-	description: 'Change fields of the WhatsApp business profile of a phone number',
-	routing: {
-		request: { method: 'POST', url: '/whatsapp_business_profile', body: { messaging_product: 'whatsapp' } },
-		send: { preSend: [checkBusinessProfile] },
+/** The build hook of Business Profile › Update: the profile's fields, then the phone number's path. */
+async function buildProfileUpdate(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	await checkBusinessProfile.call(this, requestOptions);
+	return await requirePhoneNumberId.call(this, requestOptions);
+}
+
+export const updateOperation = gatewayOperation(
+	{
+		name: 'Update',
+		value: 'update',
+		action: 'Update the business profile',
+		description: 'Change fields of the WhatsApp business profile of a phone number',
 	},
-};
+	{
+		request: { method: 'POST', url: '/whatsapp_business_profile', body: { messaging_product: 'whatsapp' } },
+		build: buildProfileUpdate,
+	},
+);
 
 export const updateFields: INodeProperties[] = [
 	phoneNumberIdField('businessProfile', ['update']),

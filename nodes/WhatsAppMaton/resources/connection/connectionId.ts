@@ -9,18 +9,22 @@ import type {
 import { requireSegment } from '../../shared/checks/urlSegments';
 import { connectionLocatorField, showFor } from '../../shared/fields/fields';
 
-/** preSend: `.` would make `DELETE /connections/.` delete from the collection's own path. */
-async function requireConnectionId(
+/**
+ * The build hook of Connection › Get and Delete: the connection's path, its ID checked by shape
+ * (`.` would make `DELETE /connections/.` delete from the collection's own path).
+ */
+export async function placeConnectionId(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	requireSegment(
+	const connectionId = requireSegment(
 		this,
 		'connectionId',
 		'Connection',
 		this.getNodeParameter('connectionId', '', { extractValue: true }),
 		{ hint: 'Pick a connection from the list, or give its ID (connection_id in Connection › List).' },
 	);
+	requestOptions.url = `/connections/${encodeURIComponent(connectionId)}`;
 	return requestOptions;
 }
 
@@ -48,10 +52,5 @@ export function connectionIdField(operation: string): INodeProperties {
 		required: true,
 		description: 'The Maton connection, picked from your WhatsApp Business connections or given by ID',
 		displayOptions: showFor('connection', [operation]),
-		routing: {
-			// String(): an expression may give something other than text.
-			request: { url: "=/connections/{{ encodeURIComponent(String($value ?? '').trim()) }}" },
-			send: { preSend: [requireConnectionId] },
-		},
 	});
 }

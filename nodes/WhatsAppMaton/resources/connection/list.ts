@@ -1,23 +1,26 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
+import { gatewayOperation } from '../../transport/operation';
 import { returnAllAndLimitFields, showFor } from '../../shared/fields/fields';
 import { CONTROL_BASE_URL_EXPRESSION, MATON_APP } from '../../transport/gateway';
 
-export const listOperation: INodePropertyOptions = {
-	name: 'List',
-	value: 'list',
-	action: 'List Maton connections',
-	description: 'List your Maton WhatsApp Business connections with their status',
-	routing: {
+export const listOperation = gatewayOperation(
+	{
+		name: 'List',
+		value: 'list',
+		action: 'List Maton connections',
+		description: 'List your Maton WhatsApp Business connections with their status',
+	},
+	{
 		request: {
 			method: 'GET',
 			baseURL: CONTROL_BASE_URL_EXPRESSION,
 			url: '/connections',
 			qs: { app: MATON_APP },
 		},
-		output: { postReceive: [{ type: 'rootProperty', properties: { property: 'connections' } }] },
+		output: [{ type: 'rootProperty', properties: { property: 'connections' } }],
 	},
-};
+);
 
 export const listFields: INodeProperties[] = [
 	...returnAllAndLimitFields('connection', ['list']),

@@ -1,14 +1,17 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
+import { gatewayOperation } from '../../transport/operation';
 import { normaliseDeletion } from '../../shared/fields/deletion';
-import { mediaIdField } from '../../shared/fields/media';
+import { placeMediaId, mediaIdField } from '../../shared/fields/media';
 
-export const deleteOperation: INodePropertyOptions = {
-	name: 'Delete',
-	value: 'delete',
-	action: 'Delete a media file',
-	description: 'Delete an uploaded media file from WhatsApp',
-	routing: { request: { method: 'DELETE' }, output: { postReceive: [normaliseDeletion] } },
-};
+export const deleteOperation = gatewayOperation(
+	{
+		name: 'Delete',
+		value: 'delete',
+		action: 'Delete a media file',
+		description: 'Delete an uploaded media file from WhatsApp',
+	},
+	{ build: placeMediaId, request: { method: 'DELETE' }, output: [normaliseDeletion] },
+);
 
 export const deleteFields: INodeProperties[] = [mediaIdField('delete')];

@@ -1,16 +1,18 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
+import { gatewayOperation } from '../../transport/operation';
 import { showFor } from '../../shared/fields/fields';
-import { mediaIdField } from '../../shared/fields/media';
+import { placeMediaId, mediaIdField } from '../../shared/fields/media';
 
-export const getOperation: INodePropertyOptions = {
-	name: 'Get URL',
-	value: 'get',
-	action: 'Get the download URL of a media file',
-	description:
-		"Get a media file's temporary download URL (valid 5 minutes), MIME type, size and SHA-256",
-	routing: { request: { method: 'GET' } },
-};
+export const getOperation = gatewayOperation(
+	{
+		name: 'Get URL',
+		value: 'get',
+		action: 'Get the download URL of a media file',
+		description: "Get a media file's temporary download URL (valid 5 minutes), MIME type, size and SHA-256",
+	},
+	{ build: placeMediaId, request: { method: 'GET' } },
+);
 
 export const getFields: INodeProperties[] = [
 	mediaIdField('get'),

@@ -1,16 +1,29 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { phoneNumberIdField, OPTIONS_DESCRIPTION, showFor } from '../../shared/fields/fields';
+import { requirePhoneNumberId } from '../../shared/fields/phoneNumberId';
 import { buildMediaUploadForm } from '../../shared/media/mediaUpload';
+import { gatewayOperation } from '../../transport/operation';
 
-export const uploadOperation: INodePropertyOptions = {
-	name: 'Upload',
-	value: 'upload',
-	action: 'Upload a media file',
-	description:
-		'Upload a file from an input binary field to WhatsApp; the returned ID can be sent in media messages for 30 days',
-	routing: { request: { method: 'POST', url: '/media' }, send: { preSend: [buildMediaUploadForm] } },
-};
+/** The build hook of Media › Upload: the file's form, then the phone number's path. */
+async function buildMediaUpload(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	await buildMediaUploadForm.call(this, requestOptions);
+	return await requirePhoneNumberId.call(this, requestOptions);
+}
+
+export const uploadOperation = gatewayOperation(
+	{
+		name: 'Upload',
+		value: 'upload',
+		action: 'Upload a media file',
+		description:
+			'Upload a file from an input binary field to WhatsApp; the returned ID can be sent in media messages for 30 days',
+	},
+	{ request: { method: 'POST', url: '/media' }, build: buildMediaUpload },
+);
 
 export const uploadFields: INodeProperties[] = [
 	phoneNumberIdField('media', ['upload']),

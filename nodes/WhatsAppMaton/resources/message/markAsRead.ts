@@ -1,18 +1,33 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { phoneNumberIdField, OPTIONS_DESCRIPTION, showFor } from '../../shared/fields/fields';
-import { messageIdField } from './common/messageFields';
+import { requirePhoneNumberId } from '../../shared/fields/phoneNumberId';
+import { gatewayOperation } from '../../transport/operation';
+import { checkMessageId, messageIdField } from './common/messageFields';
 
-export const markAsReadOperation: INodePropertyOptions = {
-	name: 'Mark as Read',
-	value: 'markAsRead',
-	action: 'Mark a received message as read',
-	description:
-		'Mark a message you received as read (blue ticks), optionally showing a typing indicator',
-	routing: {
-		request: { method: 'POST', url: '/messages', body: { messaging_product: 'whatsapp', status: 'read' } },
+/** The build hook of Mark as Read: the sender's ID in the path, the message marked. */
+async function buildMarkAsRead(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	await requirePhoneNumberId.call(this, requestOptions);
+	checkMessageId(this, requestOptions.body as IDataObject);
+	return requestOptions;
+}
+
+export const markAsReadOperation = gatewayOperation(
+	{
+		name: 'Mark as Read',
+		value: 'markAsRead',
+		action: 'Mark a received message as read',
+		description:
+			'Mark a message you received as read (blue ticks), optionally showing a typing indicator',
 	},
-};
+	{
+		request: { method: 'POST', url: '/messages', body: { messaging_product: 'whatsapp', status: 'read' } },
+		build: buildMarkAsRead,
+	},
+);
 
 export const markAsReadFields: INodeProperties[] = [
 	phoneNumberIdField('message', ['markAsRead']),

@@ -27,6 +27,7 @@ export const sendContactsOperation = sendMessageOperation(
 		description: 'Send one or more contact cards (name, phone numbers, emails, websites)',
 	},
 	'contacts',
+	buildContacts,
 );
 
 const show = showFor('message', ['sendContacts']);
@@ -83,7 +84,6 @@ export const sendContactsFields: INodeProperties[] = [
 		description: 'How to give the contact cards',
 		options: specifyModeOptions('contacts'),
 		displayOptions: show,
-		routing: { send: { preSend: [buildContacts] } },
 	},
 	{
 		displayName: 'Contacts',

@@ -21,6 +21,7 @@ export const sendLocationOperation = sendMessageOperation(
 		description: 'Send a map pin by latitude and longitude, with an optional name and address',
 	},
 	'location',
+	checkCoordinates,
 );
 
 export const sendLocationFields: INodeProperties[] = [
@@ -35,7 +36,7 @@ export const sendLocationFields: INodeProperties[] = [
 		placeholder: 'e.g. 37.7749',
 		description: 'Latitude of the place, from -90 to 90',
 		displayOptions: showFor('message', ['sendLocation']),
-		routing: { send: { type: 'body', property: 'location.latitude', preSend: [checkCoordinates] } },
+		routing: { send: { type: 'body', property: 'location.latitude' } },
 	},
 	{
 		displayName: 'Longitude',
@@ -72,7 +73,7 @@ export const sendLocationFields: INodeProperties[] = [
 ];
 
 /** preSend: a pin off the globe would only be refused by Meta. */
-export async function checkCoordinates(
+async function checkCoordinates(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {

@@ -3,21 +3,20 @@ import type {
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeProperties,
-	INodePropertyOptions,
 } from 'n8n-workflow';
 
 import { showFor } from '../../shared/fields/fields';
 import {
+	checkMessageId,
 	messageIdField,
 	senderAndRecipientFields,
 	sendMessageOperation,
 } from './common/messageFields';
-import { TRIMMED_VALUE } from '../../shared/checks/required';
 import { inputError } from '../../shared/errors';
 
 /**
- * preSend of the operation, before the fields' hooks: Message ID, one definition with Mark as
- * Read, puts its value in `message_id`; a reaction has it as `reaction.message_id`, first.
+ * Message ID, one definition with Mark as Read, puts its value in `message_id`; a reaction has it
+ * as `reaction.message_id`, first.
  */
 async function placeReactionMessageId(
 	this: IExecuteSingleFunctions,
@@ -37,7 +36,17 @@ async function placeReactionMessageId(
 	return requestOptions;
 }
 
-const reactionOperation = sendMessageOperation(
+/** The build hook of Send Reaction: the message reacted to, then the emoji. */
+async function buildReaction(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	checkMessageId(this, requestOptions.body as IDataObject);
+	await placeReactionMessageId.call(this, requestOptions);
+	return await checkReactionEmoji.call(this, requestOptions);
+}
+
+export const sendReactionOperation = sendMessageOperation(
 	{
 		name: 'Send Reaction',
 		value: 'sendReaction',
@@ -46,12 +55,8 @@ const reactionOperation = sendMessageOperation(
 			'React to a message in the chat with one emoji, or remove your earlier reaction by leaving the emoji empty',
 	},
 	'reaction',
+	buildReaction,
 );
-
-export const sendReactionOperation: INodePropertyOptions = {
-	...reactionOperation,
-	routing: { ...reactionOperation.routing, send: { preSend: [placeReactionMessageId] } },
-};
 
 const show = showFor('message', ['sendReaction']);
 
@@ -72,8 +77,6 @@ export const sendReactionFields: INodeProperties[] = [
 			send: {
 				type: 'body',
 				property: 'reaction.emoji',
-				value: TRIMMED_VALUE,
-				preSend: [checkReactionEmoji],
 			},
 		},
 	},
@@ -101,7 +104,7 @@ const EMOJI_HINT = 'Give one emoji such as 👍, or leave Emoji empty to remove 
  * preSend for Send Reaction: `reaction.emoji` is one emoji, or `""`, which removes the reaction
  * and must be sent as such (WhatsApp reads a missing emoji as an error, not as a removal).
  */
-export async function checkReactionEmoji(
+async function checkReactionEmoji(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {

@@ -22,6 +22,7 @@ export const sendTextOperation = sendMessageOperation(
 		description: 'Send a plain text message, optionally with a preview of the first link in it',
 	},
 	'text',
+	checkTextMessage,
 );
 
 export const sendTextFields: INodeProperties[] = [
@@ -37,7 +38,7 @@ export const sendTextFields: INodeProperties[] = [
 		description:
 			'The message text, up to 4096 characters. WhatsApp formatting works: *bold*, _italic_, ~strike~, ```mono```.',
 		displayOptions: showFor('message', ['sendText']),
-		routing: { send: { type: 'body', property: 'text.body', preSend: [checkTextMessage] } },
+		routing: { send: { type: 'body', property: 'text.body' } },
 	},
 	messageOptionsField('sendText', [
 		{
@@ -57,7 +58,7 @@ export const sendTextFields: INodeProperties[] = [
  * An expression can leave the text undefined (the body would go out as `text: {}`) or give the
  * preview any value, which Graph would only refuse after the request.
  */
-export async function checkTextMessage(
+async function checkTextMessage(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {

@@ -1,16 +1,19 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
+import { requirePhoneNumberId } from '../../shared/fields/phoneNumberId';
+import { gatewayOperation } from '../../transport/operation';
 import { phoneNumberIdField, OPTIONS_DESCRIPTION, showFor } from '../../shared/fields/fields';
 import { PHONE_NUMBER_FIELDS_OPTION } from './phoneNumberFields';
 
-export const getOperation: INodePropertyOptions = {
-	name: 'Get',
-	value: 'get',
-	action: 'Get a business phone number',
-	description:
-		'Get a business phone number: display number, verified name, quality rating, throughput and status',
-	routing: { request: { method: 'GET' } },
-};
+export const getOperation = gatewayOperation(
+	{
+		name: 'Get',
+		value: 'get',
+		action: 'Get a business phone number',
+		description: 'Get a business phone number: display number, verified name, quality rating, throughput and status',
+	},
+	{ build: requirePhoneNumberId, request: { method: 'GET' } },
+);
 
 export const getFields: INodeProperties[] = [
 	phoneNumberIdField('phoneNumber', ['get']),

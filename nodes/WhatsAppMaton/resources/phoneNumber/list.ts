@@ -1,5 +1,6 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
+import { gatewayOperation } from '../../transport/operation';
 import { requireBusinessAccountId } from '../../shared/fields/businessAccount';
 import {
 	businessAccountIdField,
@@ -11,17 +12,30 @@ import {
 } from '../../shared/fields/fields';
 import { PHONE_NUMBER_FIELDS_OPTION } from './phoneNumberFields';
 
-export const listOperation: INodePropertyOptions = {
-	name: 'List',
-	value: 'list',
-	action: 'List business phone numbers',
-	description: 'List the phone numbers of a WhatsApp Business Account',
-	routing: {
-		request: { method: 'GET', url: '/phone_numbers' },
-		send: { preSend: [pageSizeQuery(GRAPH_PAGE_SIZE), requireBusinessAccountId] },
-		output: { postReceive: [{ type: 'rootProperty', properties: { property: 'data' } }] },
+const pageSize = pageSizeQuery(GRAPH_PAGE_SIZE);
+
+/** The build hook of Phone Number › List: page size and the account's path. */
+async function buildPhoneNumberListing(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	await pageSize.call(this, requestOptions);
+	return await requireBusinessAccountId.call(this, requestOptions);
+}
+
+export const listOperation = gatewayOperation(
+	{
+		name: 'List',
+		value: 'list',
+		action: 'List business phone numbers',
+		description: 'List the phone numbers of a WhatsApp Business Account',
 	},
-};
+	{
+		request: { method: 'GET', url: '/phone_numbers' },
+		build: buildPhoneNumberListing,
+		output: [{ type: 'rootProperty', properties: { property: 'data' } }],
+	},
+);
 
 export const listFields: INodeProperties[] = [
 	businessAccountIdField('phoneNumber', ['list']),

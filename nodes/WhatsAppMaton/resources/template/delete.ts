@@ -1,22 +1,43 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { requireBusinessAccountId } from '../../shared/fields/businessAccount';
 import { normaliseDeletion } from '../../shared/fields/deletion';
 import { businessAccountIdField, OPTIONS_DESCRIPTION, showFor } from '../../shared/fields/fields';
 import { requireSegmentParameter } from '../../shared/checks/urlSegments';
 import { TRIMMED_VALUE } from '../../shared/checks/required';
+import { gatewayOperation } from '../../transport/operation';
 
-export const deleteOperation: INodePropertyOptions = {
-	name: 'Delete',
-	value: 'delete',
-	action: 'Delete a message template',
-	description: 'Delete a message template by name, in every language or in one',
-	routing: {
-		request: { method: 'DELETE', url: '/message_templates' },
-		send: { preSend: [requireBusinessAccountId] },
-		output: { postReceive: [normaliseDeletion] },
+const checkTemplateName = requireSegmentParameter('templateName', 'templateName', 'Template Name', {
+	hint: 'Give the name of the template to delete.',
+});
+const checkTemplateId = requireSegmentParameter('templateId', 'options.templateId', 'Template ID', {
+	optional: true,
+	hint: 'The ID of one language version of the template, from Template › List.',
+});
+
+/** The build hook of Template › Delete: the account's path, the template's name and language. */
+async function buildTemplateDeletion(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	await requireBusinessAccountId.call(this, requestOptions);
+	await checkTemplateName.call(this, requestOptions);
+	return await checkTemplateId.call(this, requestOptions);
+}
+
+export const deleteOperation = gatewayOperation(
+	{
+		name: 'Delete',
+		value: 'delete',
+		action: 'Delete a message template',
+		description: 'Delete a message template by name, in every language or in one',
 	},
-};
+	{
+		request: { method: 'DELETE', url: '/message_templates' },
+		build: buildTemplateDeletion,
+		output: [normaliseDeletion],
+	},
+);
 
 export const deleteFields: INodeProperties[] = [
 	businessAccountIdField('template', ['delete']),
@@ -34,11 +55,6 @@ export const deleteFields: INodeProperties[] = [
 				type: 'query',
 				property: 'name',
 				value: TRIMMED_VALUE,
-				preSend: [
-					requireSegmentParameter('templateName', 'templateName', 'Template Name', {
-						hint: 'Give the name of the template to delete.',
-					}),
-				],
 			},
 		},
 	},
@@ -64,12 +80,6 @@ export const deleteFields: INodeProperties[] = [
 						type: 'query',
 						property: 'hsm_id',
 						value: '={{ String($value ?? "").trim() || undefined }}',
-						preSend: [
-							requireSegmentParameter('templateId', 'options.templateId', 'Template ID', {
-								optional: true,
-								hint: 'The ID of one language version of the template, from Template › List.',
-							}),
-						],
 					},
 				},
 			},

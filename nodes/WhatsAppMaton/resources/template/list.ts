@@ -1,5 +1,6 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
+import { gatewayOperation } from '../../transport/operation';
 import { requireBusinessAccountId } from '../../shared/fields/businessAccount';
 import {
 	businessAccountIdField,
@@ -15,17 +16,34 @@ import {
 	TEMPLATE_STATUS_OPTIONS,
 } from '../../shared/fields/templateOptions';
 
-export const listOperation: INodePropertyOptions = {
-	name: 'List',
-	value: 'list',
-	action: 'List message templates',
-	description: 'List the message templates of a WhatsApp Business Account, with their status and components',
-	routing: {
-		request: { method: 'GET', url: '/message_templates' },
-		send: { preSend: [pageSizeQuery(GRAPH_PAGE_SIZE), requireBusinessAccountId] },
-		output: { postReceive: [{ type: 'rootProperty', properties: { property: 'data' } }] },
+const pageSize = pageSizeQuery(GRAPH_PAGE_SIZE);
+
+/** The build hook of Template › List: page size, the account's path, the filters' values. */
+async function buildTemplateListing(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	await pageSize.call(this, requestOptions);
+	await requireBusinessAccountId.call(this, requestOptions);
+	// A filter's value is in the query only when the filter was added.
+	if (requestOptions.qs && 'category' in requestOptions.qs) await checkTemplateCategoryFilter.call(this, requestOptions);
+	if (requestOptions.qs && 'status' in requestOptions.qs) await checkTemplateStatusFilter.call(this, requestOptions);
+	return requestOptions;
+}
+
+export const listOperation = gatewayOperation(
+	{
+		name: 'List',
+		value: 'list',
+		action: 'List message templates',
+		description: 'List the message templates of a WhatsApp Business Account, with their status and components',
 	},
-};
+	{
+		request: { method: 'GET', url: '/message_templates' },
+		build: buildTemplateListing,
+		output: [{ type: 'rootProperty', properties: { property: 'data' } }],
+	},
+);
 
 /** A text filter added but left empty filters nothing, rather than asking for `name=`. */
 const EMPTY_AS_UNSET = '={{ String($value ?? "").trim() || undefined }}';
@@ -49,7 +67,7 @@ export const listFields: INodeProperties[] = [
 				description: 'Only templates of this category',
 				options: TEMPLATE_CATEGORY_OPTIONS,
 				routing: {
-					send: { type: 'query', property: 'category', preSend: [checkTemplateCategoryFilter] },
+					send: { type: 'query', property: 'category' },
 				},
 			},
 			{
@@ -78,7 +96,7 @@ export const listFields: INodeProperties[] = [
 				description: 'Only templates with this review status',
 				options: TEMPLATE_STATUS_OPTIONS,
 				routing: {
-					send: { type: 'query', property: 'status', preSend: [checkTemplateStatusFilter] },
+					send: { type: 'query', property: 'status' },
 				},
 			},
 		],

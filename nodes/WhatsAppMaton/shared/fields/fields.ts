@@ -1,4 +1,3 @@
-import { NodeHelpers } from 'n8n-workflow';
 import type {
 	IDisplayOptions,
 	IExecuteSingleFunctions,
@@ -8,11 +7,8 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
-import { connectionIdOf } from '../account/account';
 import { businessAccountModes } from '../account/businessAccountModes';
 import { SEGMENT_REGEX } from '../checks/urlSegments';
-import { requirePhoneNumberId } from './phoneNumberId';
-import { CREDENTIAL_TYPE, MATON_CONNECTION_HEADER_EXPRESSION } from '../../transport/gateway';
 
 /**
  * The description of every operation's Options collection: the same text for all of them, so
@@ -62,7 +58,6 @@ export function phoneNumberIdField(resource: string, operations: string[]): INod
 			},
 		],
 		displayOptions: showFor(resource, operations),
-		routing: { send: { preSend: [requirePhoneNumberId] } },
 	};
 }
 
@@ -186,27 +181,8 @@ export const matonConnectionField: INodeProperties = connectionLocatorField({
 			resource: ['message', 'media', 'template', 'phoneNumber', 'businessProfile'],
 		},
 	},
-	routing: {
-		request: { headers: { 'Maton-Connection': MATON_CONNECTION_HEADER_EXPRESSION } },
-	},
+	// Sent as the `Maton-Connection` header by prepareGatewayRequest (transport/operation.ts).
 });
-
-/**
- * preSend for every operation, run before the operation's own hooks (it is on the Resource
- * property, see WhatsAppMaton.node.ts), some of which send a request of their own (a binary
- * upload): where the Maton Connection field is shown, its ID, or the credential's, is the
- * `Maton-Connection` header of the item's requests and must have a connection ID's shape.
- */
-export async function checkMatonConnection(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const node = this.getNode();
-	if (NodeHelpers.displayParameter(node.parameters, matonConnectionField, node, null)) {
-		connectionIdOf(this, await this.getCredentials(CREDENTIAL_TYPE));
-	}
-	return requestOptions;
-}
 
 /** The Operation selector of a resource; options are sorted by name as n8n's linter wants. */
 export function operationSelector(

@@ -27,14 +27,18 @@ export const MEDIA_SOURCE_OPTIONS: INodePropertyOptions[] = [
 	},
 ];
 
-/** preSend: the media ID is the whole path, so `..` or `a/b` would name another endpoint. */
-async function requireMediaId(
+/**
+ * The build hook of Media › Get URL and Delete: the media ID is the whole path, checked by shape,
+ * so that `..` or `a/b` cannot name another endpoint.
+ */
+export async function placeMediaId(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	requireSegment(this, 'mediaId', 'Media ID', this.getNodeParameter('mediaId', ''), {
+	const mediaId = requireSegment(this, 'mediaId', 'Media ID', this.getNodeParameter('mediaId', ''), {
 		hint: 'Give the ID returned by Media › Upload or found in an incoming message.',
 	});
+	requestOptions.url = `/${encodeURIComponent(mediaId)}`;
 	return requestOptions;
 }
 
@@ -49,10 +53,5 @@ export function mediaIdField(operation: string): INodeProperties {
 		placeholder: 'e.g. 1037543291543636',
 		description: 'ID of the media, from Media › Upload or from an incoming message webhook',
 		displayOptions: showFor('media', [operation]),
-		routing: {
-			// String(): an expression may give the ID as a number.
-			request: { url: "=/{{ encodeURIComponent(String($value ?? '').trim()) }}" },
-			send: { preSend: [requireMediaId] },
-		},
 	};
 }

@@ -1,27 +1,40 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+	PreSendAction,
+} from 'n8n-workflow';
 
 import { OPTIONS_DESCRIPTION, phoneNumberIdField, showFor } from '../../../shared/fields/fields';
+import { requirePhoneNumberId } from '../../../shared/fields/phoneNumberId';
+import { inputError } from '../../../shared/errors';
+import { gatewayOperation } from '../../../transport/operation';
 import { normaliseRecipient } from './recipient';
-import { requireParameter, TRIMMED_VALUE } from '../../../shared/checks/required';
 
 /**
- * Every message goes to `POST /{phone-number-id}/messages` with these fixed body fields (the
- * Business Phone Number's hook puts the ID in front of the path).
+ * Every message goes to `POST /{phone-number-id}/messages` with these fixed body fields. The
+ * operation's hook gets the request with the sender's ID in front of the path and the recipient
+ * checked and normalised in `to`, then checks and completes the message itself.
  */
 export function sendMessageOperation(
 	operation: Omit<INodePropertyOptions, 'routing'>,
 	messageType: string,
+	buildMessage: PreSendAction,
 ): INodePropertyOptions {
-	return {
-		...operation,
-		routing: {
-			request: {
-				method: 'POST',
-				url: '/messages',
-				body: { messaging_product: 'whatsapp', recipient_type: 'individual', type: messageType },
-			},
+	return gatewayOperation(operation, {
+		request: {
+			method: 'POST',
+			url: '/messages',
+			body: { messaging_product: 'whatsapp', recipient_type: 'individual', type: messageType },
 		},
-	};
+		build: async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+			await requirePhoneNumberId.call(this, requestOptions);
+			await normaliseRecipient.call(this, requestOptions);
+			return await buildMessage.call(this, requestOptions);
+		},
+	});
 }
 
 /** The sender and the recipient, first on every send operation. */
@@ -38,7 +51,7 @@ export function senderAndRecipientFields(operation: string): INodeProperties[] {
 			description:
 				"The recipient's WhatsApp number in international format with the country code. Spaces, dashes, dots, brackets and a leading + are removed.",
 			displayOptions: showFor('message', [operation]),
-			routing: { send: { type: 'body', property: 'to', preSend: [normaliseRecipient] } },
+			routing: { send: { type: 'body', property: 'to' } },
 		},
 	];
 }
@@ -80,12 +93,21 @@ export function messageOptionsField(
 	};
 }
 
-/** One hook for the one Message ID definition (a hook made per operation would keep two). */
-const requireMessageId = requireParameter(
-	'messageId',
-	'Message ID',
-	'Give the wamid of the message, from the incoming message webhook or the answer of a send operation.',
-);
+/**
+ * The Message ID that routing put in `message_id`, trimmed, or the item stops: an expression that
+ * found nothing would otherwise mark or react to no message at all.
+ */
+export function checkMessageId(context: IExecuteSingleFunctions, body: IDataObject): void {
+	const messageId = String(body.message_id ?? '').trim();
+	if (messageId === '' || messageId === 'undefined') {
+		throw inputError(
+			context,
+			'Message ID is empty',
+			'Give the wamid of the message, from the incoming message webhook or the answer of a send operation.',
+		);
+	}
+	body.message_id = messageId;
+}
 
 /**
  * The wamid of a message in the chat that an operation acts on: Mark as Read sends it as
@@ -102,8 +124,6 @@ export function messageIdField(operation: string): INodeProperties {
 		description:
 			'ID (wamid) of the message: the received message to mark as read, from the incoming message webhook, or the message to react to, sent or received in this chat',
 		displayOptions: showFor('message', [operation]),
-		routing: {
-			send: { type: 'body', property: 'message_id', value: TRIMMED_VALUE, preSend: [requireMessageId] },
-		},
+		routing: { send: { type: 'body', property: 'message_id' } },
 	};
 }

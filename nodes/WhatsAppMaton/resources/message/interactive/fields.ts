@@ -1,13 +1,11 @@
 import type {
 	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
 	INodeProperties,
 	INodePropertyOptions,
+	PreSendAction,
 } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/fields/fields';
-import { checkLocationRequest } from './actions';
 import { INTERACTIVE_BODY_MAX, LIST_BODY_MAX } from '../../../shared/limits';
 import { sendMessageOperation } from '../common/messageFields';
 
@@ -21,13 +19,15 @@ export const LOCATION_REQUEST = 'location_request_message';
 export function interactiveMessageOperation(
 	operation: Omit<INodePropertyOptions, 'routing'>,
 	interactiveType: string,
+	buildMessage: PreSendAction,
 	fixedAction?: IDataObject,
 ): INodePropertyOptions {
-	const base = sendMessageOperation(operation, 'interactive');
+	const base = sendMessageOperation(operation, 'interactive', buildMessage);
 	const request = base.routing?.request ?? {};
 	return {
 		...base,
 		routing: {
+			...base.routing,
 			request: {
 				...request,
 				body: {
@@ -37,19 +37,6 @@ export function interactiveMessageOperation(
 			},
 		},
 	};
-}
-
-/**
- * preSend of Body Text, where it always ran for a location request: that message has no other
- * field whose hook checks its texts (the others' checks are on their buttons, rows and URL).
- */
-async function checkBodyText(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const interactive = (requestOptions.body as IDataObject).interactive as IDataObject | undefined;
-	if (interactive?.type !== LOCATION_REQUEST) return requestOptions;
-	return await checkLocationRequest.call(this, requestOptions);
 }
 
 /** The main text of an interactive message, one definition for the four of them. */
@@ -64,7 +51,7 @@ export function interactiveBodyField(operation: string): INodeProperties {
 		placeholder: 'e.g. Would you like to confirm your appointment?',
 		description: `The message text shown above the button or the choices, up to ${INTERACTIVE_BODY_MAX} characters (${LIST_BODY_MAX} for a list). For a location request, say why you need the location.`,
 		displayOptions: showFor('message', [operation]),
-		routing: { send: { type: 'body', property: 'interactive.body.text', preSend: [checkBodyText] } },
+		routing: { send: { type: 'body', property: 'interactive.body.text' } },
 	};
 }
 

@@ -112,7 +112,10 @@ export const interactiveHeaderMediaOption: INodeProperties = {
 export function withUploadedHeaderMediaId(operation: INodePropertyOptions): INodePropertyOptions {
 	return {
 		...operation,
-		routing: { ...operation.routing, output: { postReceive: [addUploadedMediaId] } },
+		routing: {
+			...operation.routing,
+			output: { postReceive: [...(operation.routing?.output?.postReceive ?? []), addUploadedMediaId] },
+		},
 	};
 }
 

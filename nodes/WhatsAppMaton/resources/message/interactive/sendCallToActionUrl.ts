@@ -25,6 +25,7 @@ export const sendCallToActionUrlOperation = withUploadedHeaderMediaId(
 				'Send a message with one button that opens a web page (https) when tapped, instead of showing a long link in the text',
 		},
 		'cta_url',
+		checkCallToActionUrl,
 		{ name: 'cta_url' },
 	),
 );
@@ -61,7 +62,6 @@ export const sendCallToActionUrlFields: INodeProperties[] = [
 				type: 'body',
 				property: 'interactive.action.parameters.url',
 				value: TRIMMED_VALUE,
-				preSend: [checkCallToActionUrl],
 			},
 		},
 	},

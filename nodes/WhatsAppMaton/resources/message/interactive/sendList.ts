@@ -20,6 +20,7 @@ export const sendListOperation = interactiveMessageOperation(
 			'Send a message with a button that opens a menu of up to 10 rows in sections; the reply carries the chosen row ID',
 	},
 	'list',
+	buildListAction,
 );
 
 const show = showFor('message', ['sendList']);
@@ -46,7 +47,6 @@ export const sendListFields: INodeProperties[] = [
 		description: 'How to give the sections and their rows',
 		options: specifyModeOptions('sections'),
 		displayOptions: show,
-		routing: { send: { preSend: [buildListAction] } },
 	},
 	{
 		displayName: 'Sections',

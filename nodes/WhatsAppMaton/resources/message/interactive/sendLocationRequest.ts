@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { checkLocationRequest } from './actions';
 import {
 	interactiveBodyField,
 	interactiveMessageOperation,
@@ -16,6 +17,7 @@ export const sendLocationRequestOperation = interactiveMessageOperation(
 			'Send a message with a Send Location button that asks the recipient to share their current location; it comes back as a location message in the incoming message webhook',
 	},
 	LOCATION_REQUEST,
+	checkLocationRequest,
 	{ name: 'send_location' },
 );
 

@@ -25,6 +25,7 @@ export const sendReplyButtonsOperation = withUploadedHeaderMediaId(
 				'Send a message with up to 3 quick-reply buttons and an optional text, image, video or document header; the reply carries the chosen button ID',
 		},
 		'button',
+		buildReplyButtonsAction,
 	),
 );
 
@@ -41,7 +42,6 @@ export const sendReplyButtonsFields: INodeProperties[] = [
 		description: 'How to give the buttons',
 		options: specifyModeOptions('buttons'),
 		displayOptions: show,
-		routing: { send: { preSend: [buildReplyButtonsAction] } },
 	},
 	{
 		displayName: 'Buttons',

@@ -71,12 +71,34 @@ async function placeMediaReference(
 	return requestOptions;
 }
 
+/**
+ * The build hook of the five media messages: the file's reference in place and checked, then,
+ * for a binary file, the upload, last, so that a message refused for any other reason uploads
+ * nothing. The upload runs where Input Binary Field is shown (Media Source › Binary File).
+ */
+async function buildMediaMessage(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	await placeMediaReference.call(this, requestOptions);
+	await checkMediaReference.call(this, requestOptions);
+	if (this.getNode().parameters.mediaSource === 'binary') await uploadBinaryMedia.call(this, requestOptions);
+	return requestOptions;
+}
+
 export function mediaMessageOperation(spec: MediaMessageSpec): INodePropertyOptions {
 	const operation = sendMessageOperation(
 		{ name: spec.label, value: spec.operation, action: spec.action, description: spec.description },
 		spec.kind,
+		buildMediaMessage,
 	);
-	return { ...operation, routing: { ...operation.routing, send: { preSend: [placeMediaReference] } } };
+	return {
+		...operation,
+		routing: {
+			...operation.routing,
+			output: { postReceive: [...(operation.routing?.output?.postReceive ?? []), addUploadedMediaId] },
+		},
+	};
 }
 
 /** What WhatsApp takes of each kind, for the one Input Binary Field of the five operations. */
@@ -131,7 +153,6 @@ export function mediaMessageFields(spec: MediaMessageSpec): INodeProperties[] {
 			description: 'Where WhatsApp gets the file from',
 			options: MEDIA_SOURCE_OPTIONS,
 			displayOptions: show,
-			routing: { send: { preSend: [checkMediaReference] } },
 		},
 		{
 			displayName: 'Media URL',
@@ -165,12 +186,6 @@ export function mediaMessageFields(spec: MediaMessageSpec): INodeProperties[] {
 			hint: 'The name of the input field containing the binary file data to send',
 			description: `Binary field of the input item that holds the file. WhatsApp takes ${ACCEPTED_FILES}. It is uploaded first (like Media › Upload), and the output adds its media ID as uploadedMedia.`,
 			displayOptions: showForSource('binary'),
-			// After the checks of the fields above (preSend hooks run in field order), so that a
-			// message that would be refused uploads nothing.
-			routing: {
-				send: { preSend: [uploadBinaryMedia] },
-				output: { postReceive: [addUploadedMediaId] },
-			},
 		},
 		messageOptionsField(spec.operation, extraOptions),
 	];

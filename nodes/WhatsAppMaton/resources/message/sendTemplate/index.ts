@@ -3,7 +3,6 @@ import type {
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeProperties,
-	INodePropertyOptions,
 } from 'n8n-workflow';
 
 import { businessAccountIdField, showFor } from '../../../shared/fields/fields';
@@ -17,9 +16,8 @@ import { checkTemplateName, buildTemplateComponents } from './templateMessage';
 import { languageCodeField } from '../../../shared/fields/templateOptions';
 
 /**
- * preSend of the operation, before the fields' hooks: Language Code, one definition with
- * Template › Create, puts its value in `language`; a template message has it under
- * `template.language.code`, after the template's name.
+ * Language Code, one definition with Template › Create, puts its value in `language`; a template
+ * message has it under `template.language.code`, after the template's name.
  */
 async function placeTemplateLanguage(
 	this: IExecuteSingleFunctions,
@@ -35,7 +33,20 @@ async function placeTemplateLanguage(
 	return requestOptions;
 }
 
-const templateMessageOperation = sendMessageOperation(
+/**
+ * The build hook of Send Template: the language in place, the template's name checked, then the
+ * components, last, since mapped variables read the template's definition first.
+ */
+async function buildTemplateMessage(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	await placeTemplateLanguage.call(this, requestOptions);
+	await checkTemplateName.call(this, requestOptions);
+	return await buildTemplateComponents.call(this, requestOptions);
+}
+
+export const sendTemplateOperation = sendMessageOperation(
 	{
 		name: 'Send Template',
 		value: 'sendTemplate',
@@ -44,12 +55,8 @@ const templateMessageOperation = sendMessageOperation(
 			'Send an approved message template with its parameters; the only way to start a conversation or write after 24 hours',
 	},
 	'template',
+	buildTemplateMessage,
 );
-
-export const sendTemplateOperation: INodePropertyOptions = {
-	...templateMessageOperation,
-	routing: { ...templateMessageOperation.routing, send: { preSend: [placeTemplateLanguage] } },
-};
 
 const show = showFor('message', ['sendTemplate']);
 const showForComponentTypes = (types: string[]) => ({ show: { type: types } });
@@ -91,7 +98,7 @@ export const sendTemplateFields: INodeProperties[] = [
 			},
 		],
 		displayOptions: show,
-		routing: { send: { type: 'body', property: 'template.name', preSend: [checkTemplateName] } },
+		routing: { send: { type: 'body', property: 'template.name' } },
 	},
 	languageCodeField('message', 'sendTemplate'),
 	{
@@ -110,7 +117,6 @@ export const sendTemplateFields: INodeProperties[] = [
 			...specifyModeOptions('components and their parameters'),
 		],
 		displayOptions: show,
-		routing: { send: { preSend: [buildTemplateComponents] } },
 	},
 	{
 		displayName: 'Template Variables',

@@ -1,19 +1,31 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { requireBusinessAccountId } from '../../../shared/fields/businessAccount';
 import { businessAccountIdField, showFor } from '../../../shared/fields/fields';
 import { specifyModeOptions } from '../../../shared/checks/json';
+import { gatewayOperation } from '../../../transport/operation';
 import { buildTemplateDefinition } from './templateDefinition';
 import { languageCodeField, TEMPLATE_CATEGORY_OPTIONS } from '../../../shared/fields/templateOptions';
 
-export const createOperation: INodePropertyOptions = {
-	name: 'Create',
-	value: 'create',
-	action: 'Create a message template',
-	description:
-		'Submit a new message template (header, body with examples, footer, buttons) for review by Meta',
-	routing: { request: { method: 'POST', url: '/message_templates' }, send: { preSend: [buildTemplateDefinition, requireBusinessAccountId] } },
-};
+/** The build hook of Template › Create: the definition checked and built, then the account's path. */
+async function buildTemplateCreation(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	await buildTemplateDefinition.call(this, requestOptions);
+	return await requireBusinessAccountId.call(this, requestOptions);
+}
+
+export const createOperation = gatewayOperation(
+	{
+		name: 'Create',
+		value: 'create',
+		action: 'Create a message template',
+		description:
+			'Submit a new message template (header, body with examples, footer, buttons) for review by Meta',
+	},
+	{ request: { method: 'POST', url: '/message_templates' }, build: buildTemplateCreation },
+);
 
 const show = showFor('template', ['create']);
 
