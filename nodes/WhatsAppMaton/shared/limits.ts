@@ -97,6 +97,22 @@ export const TEMPLATE_BUTTONS_MAX = 10;
 export const TEMPLATE_BUTTONS_OF_KIND_MAX = { url: 2, phone_number: 1, copy_code: 1, quick_reply: 10 } as const;
 /** Most characters of a new template button's text (§ Template management). */
 export const TEMPLATE_BUTTON_TEXT_MAX = 25;
+/** Most characters of a new template's body text (§ Template management). */
+export const TEMPLATE_BODY_TEXT_MAX = 1024;
+/** Most characters of a new template's header and footer texts (§ Template management). */
+export const TEMPLATE_HEADER_TEXT_MAX = 60;
+export const TEMPLATE_FOOTER_TEXT_MAX = 60;
+
+// --- Business profile (§ Phone numbers and business profile) -----------------------------------
+
+/** Most characters of each business profile field (§ Phone numbers and business profile). */
+export const PROFILE_ABOUT_MAX = 139;
+export const PROFILE_ADDRESS_MAX = 256;
+export const PROFILE_DESCRIPTION_MAX = 512;
+export const PROFILE_EMAIL_MAX = 128;
+export const PROFILE_WEBSITE_MAX = 256;
+/** Most websites of a business profile (§ Phone numbers and business profile). */
+export const PROFILE_WEBSITES_MAX = 2;
 
 // --- Contacts (§ Contacts) ---------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ import type {
 
 import { readDeliveryOptions, type DeliveryOptions } from './deliveryOptions';
 import { CREDENTIAL_TYPE, matonBaseUrls } from './gateway';
-import { failureCategory, failureOfError, lastPaging, scrubSecretsFromError } from './graphErrors';
+import { failureCategory, failureOfError, lastPagingOf, scrubSecretsFromError } from './graphErrors';
 import { accountHash, deliveryClock, pacerOfAccount, Semaphore, type AccountPacer, type Departure } from './pacing';
 import { requestSafetyOf, type RequestSafety } from './requestSafety';
 
@@ -430,9 +430,6 @@ export async function deliver(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	// The routing engine hands this function a child of the item's context; the postReceive hooks
-	// ran with the item's context itself, so that is where the last page's paging was kept.
-	const itemContext = Object.getPrototypeOf(this) as IExecuteSingleFunctions;
 	try {
 		const safety = operationSafety(this, requestData.options.method);
 		const returnAll = this.getNodeParameter('returnAll', false) === true;
@@ -441,7 +438,7 @@ export async function deliver(
 		for (;;) {
 			const page = request;
 			items.push(...(await withDelivery(this, safety, async () => await this.makeRoutingRequest(page))));
-			const paging = lastPaging.get(itemContext);
+			const paging = lastPagingOf(this);
 			const after = (paging?.cursors as IDataObject | undefined)?.after;
 			if (!returnAll || !paging?.next || typeof after !== 'string' || after === '') return items;
 			request = {

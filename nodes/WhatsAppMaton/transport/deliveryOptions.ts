@@ -1,7 +1,63 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { deliveryOptionsField } from '../shared/fields/fields';
+/**
+ * The one definition of the Delivery Options: their defaults and ranges here are what the
+ * run-time reader below applies, because an expression is not held to the
+ * editor's limits. Whole numbers unless `numberPrecision` says otherwise.
+ */
+export const deliveryOptionsField: INodeProperties = {
+	displayName: 'Delivery Options',
+	name: 'deliveryOptions',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	description:
+		'How the node paces its requests, waits out rate limits and retries temporary failures. A message is never sent twice unless you turn on Retry When Delivery Is Uncertain.',
+	options: [
+		{
+			displayName: 'Max Concurrent Requests',
+			name: 'maxConcurrentRequests',
+			type: 'number',
+			default: 10,
+			typeOptions: { minValue: 1, maxValue: 100 },
+			description: 'Most requests of one run in flight at the same time (1 to 100), also when Requests per Second is 0. Values outside the range are clamped.',
+		},
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			default: 3,
+			typeOptions: { minValue: 0, maxValue: 10 },
+			description: 'How many times to try a request again (0 to 10), waiting longer each time, after a connection that could not be opened or, for requests that are safe to repeat (reading, deleting, marking as read, updating the profile), a server error (5xx), a temporary Graph error or a dropped connection. Rate limits do not count (see Rate Limit Wait); other errors are never retried.',
+		},
+		{
+			displayName: 'Rate Limit Wait',
+			name: 'rateLimitWaitSeconds',
+			type: 'number',
+			default: 180,
+			typeOptions: { minValue: 0, maxValue: 3600 },
+			hint: 'Seconds per request; 0 fails at the first rate limit',
+			description: 'How long, in seconds (0 to 3600), one request may wait out "too fast" answers (HTTP 429, Graph codes 4, 80007, 80008, 130429, 131056) before it fails. The wait follows Retry-After when the gateway sends it. These retries do not use up Max Retries, and they never cause duplicates: the gateway did not act on a request it refused as too fast.',
+		},
+		{
+			displayName: 'Requests per Second',
+			name: 'requestsPerSecond',
+			type: 'number',
+			default: 10,
+			typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 1 },
+			description: 'Most requests per second (0 to 10; Maton allows 10 per API key), shared by every run in this n8n process that uses the same key and connection. After a rate limit the pace halves, then recovers gradually. 0 turns pacing off.',
+		},
+		{
+			displayName: 'Retry When Delivery Is Uncertain',
+			name: 'retryUncertainDelivery',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to resend a message (or an upload, or a template or connection to create) after a timeout, a dropped connection or a server error, when the gateway may already have acted on it. Off: the item fails with an error saying it may have been delivered, and nothing is sent twice. On: it is retried up to Max Retries, and the recipient may get the same message twice (a WhatsApp message cannot be taken back, and each one is billed).",
+		},
+	],
+};
 
 /** The Delivery Options as the delivery loop uses them: read, checked and clamped. */
 export interface DeliveryOptions {
@@ -47,7 +103,7 @@ function rangeOf(name: NumberOption): NumberRange {
 	};
 }
 
-/** Defaults and ranges, from the editor's fields (shared/fields/fields.ts): defined once. */
+/** Defaults and ranges, from the editor's fields above: defined once. */
 export const DELIVERY_NUMBER_OPTIONS: Record<NumberOption, NumberRange> = {
 	maxRetries: rangeOf('maxRetries'),
 	requestsPerSecond: rangeOf('requestsPerSecond'),

@@ -242,8 +242,29 @@ export function failureError(context: IExecuteSingleFunctions, failure: ApiFailu
 /** Per item: the failure behind an error, so the delivery loop can tell retryable ones apart. */
 export const failureOfError = new WeakMap<Error, { failure: ApiFailure; retryAfterMs?: number }>();
 
-/** Per item: the `paging` of the last page received, for Return All through the gateway. */
-export const lastPaging = new WeakMap<IExecuteSingleFunctions, IDataObject | undefined>();
+/**
+ * Per item of a node run: the `paging` of the last page received, for Return All through the
+ * gateway. The answer hook writes it with the item's context and the delivery loop reads it with
+ * the pagination context n8n derives from it: both give the run's executeData (one object for
+ * every item of a run) and the item's index.
+ */
+const pagingOfRuns = new WeakMap<object, Map<number, IDataObject | undefined>>();
+const WITHOUT_EXECUTE_DATA = {};
+
+function pagingOfRun(context: IExecuteSingleFunctions): Map<number, IDataObject | undefined> {
+	const run = (context.getExecuteData() as object | undefined) ?? WITHOUT_EXECUTE_DATA;
+	let paging = pagingOfRuns.get(run);
+	if (!paging) pagingOfRuns.set(run, (paging = new Map()));
+	return paging;
+}
+
+function rememberPaging(context: IExecuteSingleFunctions, paging: IDataObject | undefined): void {
+	pagingOfRun(context).set(context.getItemIndex(), paging);
+}
+
+export function lastPagingOf(context: IExecuteSingleFunctions): IDataObject | undefined {
+	return pagingOfRun(context).get(context.getItemIndex());
+}
 
 /** Operations whose 2xx answer may have no body at all (the control API's delete). */
 const EMPTY_ANSWER_ALLOWED = new Set(['connection.delete']);
@@ -297,7 +318,7 @@ export async function explainApiFailures(
 	}
 	const body = response.body;
 	if (response.statusCode < 300 && body && typeof body === 'object' && !Array.isArray(body) && !Buffer.isBuffer(body)) {
-		lastPaging.set(this, (body as IDataObject).paging as IDataObject | undefined);
+		rememberPaging(this, (body as IDataObject).paging as IDataObject | undefined);
 		return items;
 	}
 	// Only a failure needs the key: to scrub it from what is shown.
@@ -307,7 +328,7 @@ export async function explainApiFailures(
 		const [resource, operation] = resourceAndOperation(this);
 		const empty = body === undefined || body === null || (typeof body === 'string' && body.trim() === '');
 		if (empty && EMPTY_ANSWER_ALLOWED.has(`${resource}.${operation}`)) {
-			lastPaging.set(this, undefined);
+			rememberPaging(this, undefined);
 			return items;
 		}
 		const shown = redactSecrets(startOfBody(body), secrets);

@@ -1,5 +1,6 @@
 import { NodeHelpers } from 'n8n-workflow';
 import type {
+	ICredentialDataDecryptedObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodePropertyOptions,
@@ -30,6 +31,20 @@ export interface OperationRouting {
 }
 
 /**
+ * The node's credential, decrypted once per node run: every item of a run has the same one, and
+ * n8n's routing engine gives all of them the run's one executeData object.
+ */
+const runCredentials = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
+
+function credentialsOfRun(context: IExecuteSingleFunctions): Promise<ICredentialDataDecryptedObject> {
+	const run = context.getExecuteData() as object | undefined;
+	if (!run) return context.getCredentials(CREDENTIAL_TYPE);
+	let credentials = runCredentials.get(run);
+	if (!credentials) runCredentials.set(run, (credentials = context.getCredentials(CREDENTIAL_TYPE)));
+	return credentials;
+}
+
+/**
  * Runs first for every operation: the editor's rules for the values expressions gave (the editor
  * is not a guard), then the Maton connection of the item's requests. Where the Maton Connection
  * field is shown, its ID (or the credential's default) is checked by shape and sent as the
@@ -40,9 +55,10 @@ export async function prepareGatewayRequest(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	await checkEditorRules.call(this, requestOptions);
-	const node = this.getNode();
-	if (NodeHelpers.displayParameter(node.parameters, matonConnectionField, node, null)) {
-		const connection = connectionIdOf(this, await this.getCredentials(CREDENTIAL_TYPE));
+	// The raw parameters: getNode() would copy the whole node for every item.
+	const shownFor = { resource: String(this.getNodeParameter('resource', '', { rawExpressions: true })) };
+	if (NodeHelpers.displayParameter(shownFor, matonConnectionField, null, null)) {
+		const connection = connectionIdOf(this, await credentialsOfRun(this));
 		if (connection !== '') requestOptions.headers = { ...requestOptions.headers, 'Maton-Connection': connection };
 	}
 	return requestOptions;

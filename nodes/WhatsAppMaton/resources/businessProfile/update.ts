@@ -9,6 +9,14 @@ import type {
 import { phoneNumberIdField, showFor } from '../../shared/fields/fields';
 import { inputError } from '../../shared/errors';
 import { checkLength } from '../../shared/checks/text';
+import {
+	PROFILE_ABOUT_MAX,
+	PROFILE_ADDRESS_MAX,
+	PROFILE_DESCRIPTION_MAX,
+	PROFILE_EMAIL_MAX,
+	PROFILE_WEBSITE_MAX,
+	PROFILE_WEBSITES_MAX,
+} from '../../shared/limits';
 import { requirePhoneNumberId } from '../../shared/fields/phoneNumberId';
 import { gatewayOperation } from '../../transport/operation';
 
@@ -153,23 +161,25 @@ export async function checkBusinessProfile(
 	const body = requestOptions.body as IDataObject;
 	const given = Object.keys(body).filter((key) => key !== 'messaging_product');
 	if (given.length === 0) throw inputError(this, 'Update Fields is empty; add at least one field to change');
-	if (body.about !== undefined) checkLength(this, 'About', String(body.about), { min: 1, max: 139 });
-	if (body.address !== undefined) checkLength(this, 'Address', String(body.address), { max: 256 });
+	if (body.about !== undefined) checkLength(this, 'About', String(body.about), { min: 1, max: PROFILE_ABOUT_MAX });
+	if (body.address !== undefined) checkLength(this, 'Address', String(body.address), { max: PROFILE_ADDRESS_MAX });
 	if (body.description !== undefined) {
-		checkLength(this, 'Description', String(body.description), { max: 512 });
+		checkLength(this, 'Description', String(body.description), { max: PROFILE_DESCRIPTION_MAX });
 	}
 	if (body.email !== undefined) {
 		const email = String(body.email).trim();
-		checkLength(this, 'Email', email, { max: 128 });
+		checkLength(this, 'Email', email, { max: PROFILE_EMAIL_MAX });
 		if (email !== '' && !EMAIL_SHAPE.test(email)) throw inputError(this, `Email "${email}" is not an email address`);
 	}
 	if (body.websites !== undefined) {
 		const websites = (Array.isArray(body.websites) ? body.websites : [body.websites])
 			.map((website) => String(website).trim())
 			.filter((website) => website !== '');
-		if (websites.length > 2) throw inputError(this, `Websites has ${websites.length} entries; WhatsApp allows 2`);
+		if (websites.length > PROFILE_WEBSITES_MAX) {
+			throw inputError(this, `Websites has ${websites.length} entries; WhatsApp allows ${PROFILE_WEBSITES_MAX}`);
+		}
 		websites.forEach((website, index) => {
-			checkLength(this, `Website ${index + 1}`, website, { max: 256 });
+			checkLength(this, `Website ${index + 1}`, website, { max: PROFILE_WEBSITE_MAX });
 			if (!/^https?:\/\/\S+$/i.test(website)) {
 				throw inputError(this, `Website ${index + 1} "${website}" must start with http:// or https://`);
 			}

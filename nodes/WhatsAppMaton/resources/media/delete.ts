@@ -14,4 +14,4 @@ export const deleteOperation = gatewayOperation(
 	{ build: placeMediaId, request: { method: 'DELETE' }, output: [normaliseDeletion] },
 );
 
-export const deleteFields: INodeProperties[] = [mediaIdField('delete')];
+export const deleteFields: INodeProperties[] = [mediaIdField('media', ['delete'])];

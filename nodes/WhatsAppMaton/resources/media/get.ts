@@ -15,7 +15,7 @@ export const getOperation = gatewayOperation(
 );
 
 export const getFields: INodeProperties[] = [
-	mediaIdField('get'),
+	mediaIdField('media', ['get']),
 	{
 		displayName:
 			"This returns the file's details and a download URL valid for 5 minutes. The file itself cannot be downloaded through Maton: Meta's media server needs Meta's own access token, which Maton keeps.",

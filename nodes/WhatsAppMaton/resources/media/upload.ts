@@ -2,6 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } fr
 
 import { phoneNumberIdField, OPTIONS_DESCRIPTION, showFor } from '../../shared/fields/fields';
 import { requirePhoneNumberId } from '../../shared/fields/phoneNumberId';
+import { binaryPropertyNameField } from '../../shared/fields/media';
 import { buildMediaUploadForm } from '../../shared/media/mediaUpload';
 import { gatewayOperation } from '../../transport/operation';
 
@@ -27,18 +28,7 @@ export const uploadOperation = gatewayOperation(
 
 export const uploadFields: INodeProperties[] = [
 	phoneNumberIdField('media', ['upload']),
-	{
-		displayName: 'Input Binary Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		required: true,
-		default: 'data',
-		placeholder: 'e.g. data',
-		hint: 'The name of the input field containing the binary file data to upload',
-		description:
-			'Binary field of the input item that holds the file. Images: JPEG/PNG ≤ 5 MB; video: MP4/3GPP ≤ 16 MB; audio ≤ 16 MB; documents ≤ 100 MB; stickers: WebP ≤ 500 KB.',
-		displayOptions: showFor('media', ['upload']),
-	},
+	binaryPropertyNameField('media', ['upload']),
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -9,6 +9,7 @@ import { showFor } from '../../shared/fields/fields';
 import {
 	checkMessageId,
 	messageIdField,
+	moveIntoObject,
 	senderAndRecipientFields,
 	sendMessageOperation,
 } from './common/messageFields';
@@ -22,17 +23,7 @@ async function placeReactionMessageId(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const body = requestOptions.body as IDataObject;
-	if (!('message_id' in body)) return requestOptions;
-	const placed: IDataObject = {};
-	for (const [key, value] of Object.entries(body)) {
-		if (key === 'message_id') {
-			placed.reaction = { message_id: value, ...(body.reaction as IDataObject | undefined) };
-		} else if (key !== 'reaction') {
-			placed[key] = value;
-		}
-	}
-	requestOptions.body = placed;
+	requestOptions.body = moveIntoObject(requestOptions.body as IDataObject, 'message_id', 'reaction', 'message_id');
 	return requestOptions;
 }
 

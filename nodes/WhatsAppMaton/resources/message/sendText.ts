@@ -13,6 +13,7 @@ import {
 } from './common/messageFields';
 import { inputError } from '../../shared/errors';
 import { asText, checkLength } from '../../shared/checks/text';
+import { TEXT_BODY_MAX } from '../../shared/limits';
 
 export const sendTextOperation = sendMessageOperation(
 	{
@@ -65,7 +66,7 @@ async function checkTextMessage(
 	const text = ((requestOptions.body as IDataObject).text ?? {}) as IDataObject;
 	const body = asText(text.body);
 	if (body.trim() === '') throw inputError(this, 'Text is empty; WhatsApp requires it');
-	checkLength(this, 'Text', body, { min: 1, max: 4096 });
+	checkLength(this, 'Text', body, { min: 1, max: TEXT_BODY_MAX });
 	text.body = body;
 	if (text.preview_url === undefined || text.preview_url === null) {
 		delete text.preview_url;

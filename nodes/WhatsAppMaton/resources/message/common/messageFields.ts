@@ -94,6 +94,26 @@ export function messageOptionsField(
 }
 
 /**
+ * Where a shared definition's routing put a value at the top of the body (`from`), moves it
+ * into the object the message wants it in (`into`), at `from`'s place in the key order: as its
+ * `entry` if given, else merged (an object). Graph reads the JSON, but tests and logs read it in
+ * the order the message is built.
+ */
+export function moveIntoObject(body: IDataObject, from: string, into: string, entry?: string): IDataObject {
+	if (!(from in body)) return body;
+	const moved: IDataObject = {};
+	for (const [key, value] of Object.entries(body)) {
+		if (key === from) {
+			const part = entry === undefined ? (value as IDataObject) : { [entry]: value };
+			moved[into] = { ...part, ...(body[into] as IDataObject | undefined) };
+		} else if (key !== into) {
+			moved[key] = value;
+		}
+	}
+	return moved;
+}
+
+/**
  * The Message ID that routing put in `message_id`, trimmed, or the item stops: an expression that
  * found nothing would otherwise mark or react to no message at all.
  */

@@ -6,7 +6,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { addUploadedMediaId, uploadItemFile } from '../../../shared/media/binaryMedia';
+import { addUploadedMediaId, uploadItemFile } from '../common/binaryMedia';
 import { inputError } from '../../../shared/errors';
 import { MEDIA_SOURCE_OPTIONS } from '../../../shared/fields/media';
 import { DOCUMENT_FILENAME_MAX } from '../../../shared/limits';

@@ -10,6 +10,7 @@ import {
 } from './fields';
 import { specifyModeOptions } from '../../../shared/checks/json';
 import { messageOptionsField, senderAndRecipientFields } from '../common/messageFields';
+import { LIST_ROWS_MAX, LIST_SECTIONS_MAX } from '../../../shared/limits';
 
 export const sendListOperation = interactiveMessageOperation(
 	{
@@ -54,7 +55,7 @@ export const sendListFields: INodeProperties[] = [
 		type: 'fixedCollection',
 		placeholder: 'Add Section',
 		default: {},
-		typeOptions: { multipleValues: true, sortable: true, maxAllowedFields: 10 },
+		typeOptions: { multipleValues: true, sortable: true, maxAllowedFields: LIST_SECTIONS_MAX },
 		description:
 			'One to ten sections with at most 10 rows in all. Section titles (up to 24 characters) are required when there are two or more.',
 		displayOptions: { show: { ...show.show, specifySections: ['fields'] } },
@@ -78,7 +79,7 @@ export const sendListFields: INodeProperties[] = [
 						placeholder: 'Add Row',
 						default: {},
 						// At most 10 rows in all: no section can have more.
-						typeOptions: { multipleValues: true, sortable: true, maxAllowedFields: 10 },
+						typeOptions: { multipleValues: true, sortable: true, maxAllowedFields: LIST_ROWS_MAX },
 						description: 'The choices in this section: at most 10 rows in all sections together',
 						options: [
 							{

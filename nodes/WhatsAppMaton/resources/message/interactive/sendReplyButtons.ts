@@ -14,6 +14,7 @@ import {
 } from './header';
 import { specifyModeOptions } from '../../../shared/checks/json';
 import { messageOptionsField, senderAndRecipientFields } from '../common/messageFields';
+import { REPLY_BUTTONS_MAX } from '../../../shared/limits';
 
 export const sendReplyButtonsOperation = withUploadedHeaderMediaId(
 	interactiveMessageOperation(
@@ -49,7 +50,7 @@ export const sendReplyButtonsFields: INodeProperties[] = [
 		type: 'fixedCollection',
 		placeholder: 'Add Button',
 		default: {},
-		typeOptions: { multipleValues: true, maxAllowedFields: 3, sortable: true },
+		typeOptions: { multipleValues: true, maxAllowedFields: REPLY_BUTTONS_MAX, sortable: true },
 		description: 'One to three buttons. IDs and titles must be unique.',
 		displayOptions: { show: { ...show.show, specifyButtons: ['fields'] } },
 		options: [

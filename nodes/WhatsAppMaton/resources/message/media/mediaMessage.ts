@@ -7,14 +7,19 @@ import type {
 } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/fields/fields';
-import { MEDIA_SOURCE_OPTIONS } from '../../../shared/fields/media';
-import { messageOptionsField, senderAndRecipientFields, sendMessageOperation } from '../common/messageFields';
+import { binaryPropertyNameField, MEDIA_SOURCE_OPTIONS, mediaIdField } from '../../../shared/fields/media';
+import {
+	messageOptionsField,
+	moveIntoObject,
+	senderAndRecipientFields,
+	sendMessageOperation,
+} from '../common/messageFields';
 import { checkMediaReference } from './mediaReference';
-import { addUploadedMediaId, uploadBinaryMedia } from '../../../shared/media/binaryMedia';
+import { addUploadedMediaId, uploadBinaryMedia } from '../common/binaryMedia';
 import { DOCUMENT_FILENAME_MAX, MEDIA_CAPTION_MAX } from '../../../shared/limits';
-import { describeSize, MEDIA_RULES, type MediaKind } from '../../../shared/media/mediaTypes';
+import type { MediaKind } from '../../../shared/media/mediaTypes';
 
-const MEDIA_KINDS: MediaKind[] = ['image', 'video', 'audio', 'document', 'sticker'];
+const isExpression = (value: unknown): boolean => typeof value === 'string' && value.startsWith('=');
 
 /** Where Media URL and Media ID put their value, for every kind: see placeMediaReference. */
 const SHARED_MEDIA_KEY = 'media';
@@ -36,16 +41,6 @@ interface MediaMessageSpec {
 	voiceNote?: boolean;
 }
 
-/** `image/jpeg or image/png, up to 5 MB` */
-function acceptedFiles(kind: MediaKind): string {
-	const { mimeTypes, maxBytes } = MEDIA_RULES[kind];
-	const types =
-		mimeTypes.length > 1
-			? `${mimeTypes.slice(0, -1).join(', ')} or ${mimeTypes[mimeTypes.length - 1]}`
-			: mimeTypes[0];
-	const staticSticker = kind === 'sticker' ? ' (100 KB if not animated)' : '';
-	return `${types}, up to ${describeSize(maxBytes)}${staticSticker}`;
-}
 
 /**
  * preSend of every media message, before the fields' hooks: Media URL and Media ID are defined
@@ -57,17 +52,7 @@ async function placeMediaReference(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = requestOptions.body as IDataObject;
-	if (!(SHARED_MEDIA_KEY in body)) return requestOptions;
-	const kind = String(body.type);
-	const placed: IDataObject = {};
-	for (const [key, value] of Object.entries(body)) {
-		if (key === SHARED_MEDIA_KEY) {
-			placed[kind] = { ...(value as IDataObject), ...(body[kind] as IDataObject | undefined) };
-		} else if (key !== kind) {
-			placed[key] = value;
-		}
-	}
-	requestOptions.body = placed;
+	requestOptions.body = moveIntoObject(body, SHARED_MEDIA_KEY, String(body.type));
 	return requestOptions;
 }
 
@@ -80,9 +65,15 @@ async function buildMediaMessage(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
+	const source = this.getNodeParameter('mediaSource', '', { rawExpressions: true });
+	if (source === 'id' || isExpression(source)) {
+		// Media ID is shown (an expression for the source shows every field): its value is the file.
+		const body = requestOptions.body as IDataObject;
+		body[SHARED_MEDIA_KEY] = { ...(body[SHARED_MEDIA_KEY] as IDataObject), id: this.getNodeParameter('mediaId', '') };
+	}
 	await placeMediaReference.call(this, requestOptions);
 	await checkMediaReference.call(this, requestOptions);
-	if (this.getNode().parameters.mediaSource === 'binary') await uploadBinaryMedia.call(this, requestOptions);
+	if (source === 'binary') await uploadBinaryMedia.call(this, requestOptions);
 	return requestOptions;
 }
 
@@ -100,9 +91,6 @@ export function mediaMessageOperation(spec: MediaMessageSpec): INodePropertyOpti
 		},
 	};
 }
-
-/** What WhatsApp takes of each kind, for the one Input Binary Field of the five operations. */
-const ACCEPTED_FILES = MEDIA_KINDS.map((kind) => `${kind}: ${acceptedFiles(kind)}`).join('; ');
 
 export function mediaMessageFields(spec: MediaMessageSpec): INodeProperties[] {
 	const show = showFor('message', [spec.operation]);
@@ -165,28 +153,8 @@ export function mediaMessageFields(spec: MediaMessageSpec): INodeProperties[] {
 			displayOptions: showForSource('link'),
 			routing: { send: { type: 'body', property: `${SHARED_MEDIA_KEY}.link` } },
 		},
-		{
-			displayName: 'Media ID',
-			name: 'mediaId',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. 1037543291543636',
-			description: 'ID of media uploaded to WhatsApp with Media › Upload',
-			displayOptions: showForSource('id'),
-			routing: { send: { type: 'body', property: `${SHARED_MEDIA_KEY}.id` } },
-		},
-		{
-			displayName: 'Input Binary Field',
-			name: 'binaryPropertyName',
-			type: 'string',
-			required: true,
-			default: 'data',
-			placeholder: 'e.g. data',
-			hint: 'The name of the input field containing the binary file data to send',
-			description: `Binary field of the input item that holds the file. WhatsApp takes ${ACCEPTED_FILES}. It is uploaded first (like Media › Upload), and the output adds its media ID as uploadedMedia.`,
-			displayOptions: showForSource('binary'),
-		},
+		mediaIdField('message', [spec.operation], 'id'),
+		binaryPropertyNameField('message', [spec.operation], 'binary'),
 		messageOptionsField(spec.operation, extraOptions),
 	];
 }

@@ -6,6 +6,7 @@ import { specifyModeOptions } from '../../../shared/checks/json';
 import { gatewayOperation } from '../../../transport/operation';
 import { buildTemplateDefinition } from './templateDefinition';
 import { languageCodeField, TEMPLATE_CATEGORY_OPTIONS } from '../../../shared/fields/templateOptions';
+import { TEMPLATE_BUTTONS_MAX } from '../../../shared/limits';
 
 /** The build hook of Template › Create: the definition checked and built, then the account's path. */
 async function buildTemplateCreation(
@@ -116,7 +117,7 @@ export const createFields: INodeProperties[] = [
 		type: 'fixedCollection',
 		placeholder: 'Add Button',
 		default: {},
-		typeOptions: { multipleValues: true, sortable: true, maxAllowedFields: 10 },
+		typeOptions: { multipleValues: true, sortable: true, maxAllowedFields: TEMPLATE_BUTTONS_MAX },
 		description:
 			'Up to 10 buttons: quick replies, up to 2 URL buttons, 1 phone number button and 1 copy-code button',
 		displayOptions: { show: { ...show.show, specifyDefinition: ['fields'] } },

@@ -7,6 +7,7 @@ import { asText } from '../../../shared/checks/text';
 import { templateButtonsComponent, type TemplateButtonFields } from './templateButtons';
 import { checkOptionValue, TEMPLATE_CATEGORY_OPTIONS } from '../../../shared/fields/templateOptions';
 import { checkLength } from '../../../shared/checks/text';
+import { TEMPLATE_BODY_TEXT_MAX, TEMPLATE_FOOTER_TEXT_MAX, TEMPLATE_HEADER_TEXT_MAX } from '../../../shared/limits';
 
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
@@ -143,14 +144,14 @@ export async function buildTemplateDefinition(
 		footerText: asText(options.footerText),
 	};
 	if (bodyText.trim() === '') throw inputError(this, 'Body Text is empty; WhatsApp requires it');
-	checkLength(this, 'Body Text', bodyText, { min: 1, max: 1024 });
+	checkLength(this, 'Body Text', bodyText, { min: 1, max: TEMPLATE_BODY_TEXT_MAX });
 	const named = usesNamedPlaceholders(this, [
 		{ label: 'Header Text', text: extra.headerText },
 		{ label: 'Body Text', text: bodyText },
 	]);
 	const components: IDataObject[] = [];
 	if (extra.headerText) {
-		checkLength(this, 'Header Text', extra.headerText, { max: 60 });
+		checkLength(this, 'Header Text', extra.headerText, { max: TEMPLATE_HEADER_TEXT_MAX });
 		const headerPlaceholders = placeholdersOf(extra.headerText);
 		const headerExamples = extra.headerExample
 			? [{ value: extra.headerExample, parameterName: headerPlaceholders[0] }]
@@ -161,7 +162,7 @@ export async function buildTemplateDefinition(
 	const bodyExample = exampleFor(this, 'Body Text', 'body', bodyText, examples);
 	components.push({ type: 'BODY', text: bodyText, ...(bodyExample ? { example: bodyExample } : {}) });
 	if (extra.footerText) {
-		checkLength(this, 'Footer Text', extra.footerText, { max: 60 });
+		checkLength(this, 'Footer Text', extra.footerText, { max: TEMPLATE_FOOTER_TEXT_MAX });
 		components.push({ type: 'FOOTER', text: extra.footerText });
 	}
 	const buttons = templateButtonsComponent(

@@ -7,13 +7,13 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { inputError } from '../errors';
-import { withDelivery } from '../../transport/delivery';
-import { CREDENTIAL_TYPE, NO_REDIRECTS } from '../../transport/gateway';
-import { DOCUMENT_FILENAME_MAX } from '../limits';
-import type { MediaKind } from './mediaTypes';
-import { mediaUploadForm, readUploadFile, type UploadFile } from './mediaUpload';
-import { MEDIA_UPLOAD } from '../../transport/requestSafety';
+import { inputError } from '../../../shared/errors';
+import { withDelivery } from '../../../transport/delivery';
+import { CREDENTIAL_TYPE, NO_REDIRECTS } from '../../../transport/gateway';
+import { DOCUMENT_FILENAME_MAX } from '../../../shared/limits';
+import type { MediaKind } from '../../../shared/media/mediaTypes';
+import { mediaUploadForm, readUploadFile, type UploadFile } from '../../../shared/media/mediaUpload';
+import { MEDIA_UPLOAD } from '../../../transport/requestSafety';
 
 /**
  * A media message with Media Source "Binary File From Input" is two requests: the item's binary
