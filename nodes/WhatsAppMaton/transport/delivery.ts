@@ -113,7 +113,8 @@ const runStatesByName = new Map<string, RunState>();
 
 function runStateOf(context: IExecuteSingleFunctions, options: Pick<DeliveryOptions, 'maxConcurrentRequests'>): RunState {
 	const executeData = context.getExecuteData() as object | undefined;
-	const nameKey = `${context.getExecutionId() ?? 'manual'}|${context.getNode().name}`;
+	// Only without executeData: getNode() copies the whole node.
+	const nameKey = executeData ? '' : `${context.getExecutionId() ?? 'manual'}|${context.getNode().name}`;
 	let state = executeData ? runStates.get(executeData) : runStatesByName.get(nameKey);
 	if (!state) {
 		const input = (executeData as { data?: { main?: unknown[][] } } | undefined)?.data?.main?.[0];
