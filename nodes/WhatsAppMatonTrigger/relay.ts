@@ -42,7 +42,7 @@ type Pending = Record<string, PendingQuestion>;
  * Pending questions live in the workflow's static data and, beside it, in this process's memory:
  * n8n saves static data only after an execution of the workflow, and a status webhook that
  * starts nothing would otherwise forget what it taught. (Several n8n webhook processes each learn
- * from the deliveries they receive: see the README on free-text answers in queue mode.)
+ * from the deliveries they receive: see docs/send-and-wait.md § Limits on free-text answers in queue mode.)
  */
 const memory = new Map<string, Pending>();
 /** A bound on what is kept, oldest expiry dropped first. */

@@ -15,9 +15,10 @@ interface PackEntry {
  * Send and Wait for Response (102 KB: its operation with approval, free text and custom form, the
  * token, the waiting webhook and its pages, the trigger's relay, and its README section). 112 KB
  * with account discovery beside it (109 KB: discovery, the account and language pickers, the
- * credential test as a function). Issue 9's layout work has to earn the way down.
+ * credential test as a function). 100 KB with the README's detail moved to docs/ (which is not
+ * published): what is left is code. Issue 9's bar, 60 KB, needs the code itself smaller.
  */
-const MAX_TARBALL_BYTES = 112 * 1024;
+const MAX_TARBALL_BYTES = 102 * 1024;
 
 describe('npm pack', () => {
 	it('holds only dist/, README.md, LICENSE and package.json', () => {
