@@ -111,7 +111,11 @@ interface RunState {
 const runStates = new WeakMap<object, RunState>();
 const runStatesByName = new Map<string, RunState>();
 
-function runStateOf(context: IExecuteSingleFunctions, options: Pick<DeliveryOptions, 'maxConcurrentRequests'>): RunState {
+/** `options` is read only when the run's state is made (its first request or settled item). */
+function runStateOf(
+	context: IExecuteSingleFunctions,
+	options: () => Pick<DeliveryOptions, 'maxConcurrentRequests'>,
+): RunState {
 	const executeData = context.getExecuteData() as object | undefined;
 	// Only without executeData: getNode() copies the whole node.
 	const nameKey = executeData ? '' : `${context.getExecutionId() ?? 'manual'}|${context.getNode().name}`;
@@ -121,7 +125,7 @@ function runStateOf(context: IExecuteSingleFunctions, options: Pick<DeliveryOpti
 		state = {
 			continueOnFail: context.continueOnFail(),
 			itemCount: Array.isArray(input) ? input.length : context.getItemIndex() + 1,
-			semaphore: new Semaphore(options.maxConcurrentRequests),
+			semaphore: new Semaphore(options().maxConcurrentRequests),
 			stopAt: Number.POSITIVE_INFINITY,
 			departed: new Set(),
 			settled: new Map(),
@@ -201,7 +205,7 @@ export async function failedForGood(
 				});
 	if (notSentErrors.has(error) || finalErrors.has(error)) return error;
 	finalErrors.add(error);
-	const state = runStateOf(context, readDeliveryOptionsOrDefault(context));
+	const state = runStateOf(context, () => readDeliveryOptionsOrDefault(context));
 	if (state.continueOnFail) return error;
 	const index = context.getItemIndex();
 	stopLaterItems(state, index);
@@ -218,7 +222,7 @@ export async function failedForGood(
 
 /** Marks the item as having its result, so a later item's stop count can go on. */
 export function itemSettled(context: IExecuteSingleFunctions): void {
-	const state = runStateOf(context, readDeliveryOptionsOrDefault(context));
+	const state = runStateOf(context, () => readDeliveryOptionsOrDefault(context));
 	settlementOf(state, context.getItemIndex()).resolve();
 }
 
@@ -335,7 +339,7 @@ export async function withDelivery<T>(
 	send: () => Promise<T>,
 ): Promise<T> {
 	const options = readDeliveryOptions(context);
-	const state = runStateOf(context, options);
+	const state = runStateOf(context, () => options);
 	const index = context.getItemIndex();
 	const pacer = await pacerOf(context, state);
 	const attempts: Attempts = { count: 0, rateLimitedMs: 0, rateLimited: 0, lastWaitMs: 0 };
