@@ -11,7 +11,8 @@ import {
 	phoneNumberById,
 	runWhatsApp,
 } from '../fixture';
-import { expectInputError } from '../assertions';
+import { repeated } from '../inputs';
+import { expectRefusedBeforeSending, itRefusesEach } from '../refusal';
 
 const PROFILE = `${GRAPH}/${PHONE_NUMBER_ID}/whatsapp_business_profile`;
 
@@ -92,58 +93,171 @@ describe('Business Profile › Update', () => {
 	});
 
 	describe('refuses, without a request,', () => {
-		const refused = async (updateFields: INodeParameters) => {
-			const gateway = fakeApi(GATEWAY_ORIGIN);
-			const result = await runWhatsApp(update(updateFields));
-			expect(gateway.requests).toHaveLength(0);
-			expect(result.items).toEqual([]);
-			return result.error;
-		};
-
 		it('an About of 140 characters', async () => {
-			expectInputError(await refused({ about: 'a'.repeat(140) }), /^About is 140 characters; WhatsApp allows 139/);
+			await expectRefusedBeforeSending({
+				parameters: update({ about: 'a'.repeat(140) }),
+				message: /^About is 140 characters; WhatsApp allows 139/,
+				field: 'About',
+			});
 		});
 
 		it('an empty About', async () => {
-			expectInputError(await refused({ about: '' }), /^About is empty/);
+			await expectRefusedBeforeSending({
+				parameters: update({ about: '' }),
+				message: /^About is empty/,
+				field: 'About',
+			});
 		});
 
 		it('three websites', async () => {
-			expectInputError(
-				await refused({ websites: ['https://a.example', 'https://b.example', 'https://c.example'] }),
-				/^Websites has 3 entries; WhatsApp allows 2/,
-			);
+			await expectRefusedBeforeSending({
+				parameters: update({ websites: ['https://a.example', 'https://b.example', 'https://c.example'] }),
+				message: /^Websites has 3 entries; WhatsApp allows 2/,
+				field: 'Websites',
+			});
 		});
 
 		it('a website without http:// or https://', async () => {
-			expectInputError(
-				await refused({ websites: ['example.com'] }),
-				/^Website 1 "example\.com" must start with http:\/\/ or https:\/\//,
-			);
+			await expectRefusedBeforeSending({
+				parameters: update({ websites: ['example.com'] }),
+				message: /^Website 1 "example\.com" must start with http:\/\/ or https:\/\//,
+				field: 'Website 1',
+			});
 		});
 
 		it('an email address that is not one', async () => {
-			expectInputError(await refused({ email: 'contact.example.com' }), /^Email "contact\.example\.com" is not an email address/);
+			await expectRefusedBeforeSending({
+				parameters: update({ email: 'contact.example.com' }),
+				message: /^Email "contact\.example\.com" is not an email address/,
+				field: 'Email',
+			});
 		});
 
 		it('an address over 256 or a description over 512 characters', async () => {
-			expectInputError(await refused({ address: 'x'.repeat(257) }), /^Address is 257 characters; WhatsApp allows 256/);
-			expectInputError(
-				await refused({ description: 'x'.repeat(513) }),
-				/^Description is 513 characters; WhatsApp allows 512/,
-			);
+			await expectRefusedBeforeSending({
+				parameters: update({ address: 'x'.repeat(257) }),
+				message: /^Address is 257 characters; WhatsApp allows 256/,
+				field: 'Address',
+			});
+			await expectRefusedBeforeSending({
+				parameters: update({ description: 'x'.repeat(513) }),
+				message: /^Description is 513 characters; WhatsApp allows 512/,
+				field: 'Description',
+			});
 		});
 
 		it('an industry WhatsApp does not know, given by expression', async () => {
-			expectInputError(
-				await refused({ vertical: '={{ "SPACE_TRAVEL" }}' }),
-				/Industry "SPACE_TRAVEL" is not one of APPAREL, AUTO, /,
-				/RETAIL/,
-			);
+			await expectRefusedBeforeSending({
+				parameters: update({ vertical: '={{ "SPACE_TRAVEL" }}' }),
+				message: /Industry "SPACE_TRAVEL" is not one of APPAREL, AUTO, /,
+				field: 'Industry',
+				description: /RETAIL/,
+			});
 		});
 
 		it('no field at all', async () => {
-			expectInputError(await refused({}), /^Update Fields is empty/);
+			await expectRefusedBeforeSending({
+				parameters: update({}),
+				message: /^Update Fields is empty/,
+				field: 'Update Fields',
+			});
 		});
 	});
+});
+
+describe('bad inputs', () => {
+	const updateProfile = (updateFields: INodeParameters, extra: INodeParameters = {}): INodeParameters => ({
+		resource: 'businessProfile',
+		operation: 'update',
+		phoneNumberId: phoneNumberById(),
+		updateFields,
+		...extra,
+	});
+	// Business profile › Update (about 1..139, address ≤ 256, description ≤ 512, email ≤ 128 and valid, websites ≤ 2 each ≤ 256 http(s), vertical)
+	itRefusesEach([
+		{
+			name: 'an About of 140 characters',
+			parameters: updateProfile({ about: repeated('a', 140) }),
+			message: /^About is 140 characters; WhatsApp allows 139/,
+			field: 'About',
+		},
+		{
+			name: 'an empty About',
+			parameters: updateProfile({ about: '' }),
+			message: /^About is empty/,
+			field: 'About',
+		},
+		{
+			name: 'an address of 257 characters',
+			parameters: updateProfile({ address: repeated('x', 257) }),
+			message: /^Address is 257 characters; WhatsApp allows 256/,
+			field: 'Address',
+		},
+		{
+			name: 'a description of 513 characters',
+			parameters: updateProfile({ description: repeated('d', 513) }),
+			message: /^Description is 513 characters; WhatsApp allows 512/,
+			field: 'Description',
+		},
+		{
+			name: 'an email of 129 characters',
+			parameters: updateProfile({ email: `={{ "e".repeat(117) + "@example.com" }}` }),
+			message: /^Email is 129 characters; WhatsApp allows 128/,
+			field: 'Email',
+		},
+		{
+			name: 'an email without @',
+			parameters: updateProfile({ email: 'contact.example.com' }),
+			message: /^Email "contact\.example\.com" is not an email address/,
+			field: 'Email',
+		},
+		{
+			name: 'an email without a domain',
+			parameters: updateProfile({ email: 'contact@localhost' }),
+			message: /^Email "contact@localhost" is not an email address/,
+			field: 'Email',
+		},
+		{
+			name: 'three websites',
+			parameters: updateProfile({ websites: ['https://a.example', 'https://b.example', 'https://c.example'] }),
+			message: /^Websites has 3 entries; WhatsApp allows 2/,
+			field: 'Websites',
+		},
+		{
+			name: 'a website without http:// or https://',
+			parameters: updateProfile({ websites: ['https://a.example', 'www.example.com'] }),
+			message: /^Website 2 "www\.example\.com" must start with http:\/\/ or https:\/\//,
+			field: 'Website 2',
+		},
+		{
+			name: 'an ftp:// website',
+			parameters: updateProfile({ websites: ['ftp://files.example.com'] }),
+			message: /^Website 1 "ftp:\/\/files\.example\.com" must start with http:\/\/ or https:\/\//,
+			field: 'Website 1',
+		},
+		{
+			name: 'a website of 257 characters',
+			parameters: updateProfile({ websites: `={{ "https://example.com/" + "p".repeat(237) }}` }),
+			message: /^Website 1 is 257 characters; WhatsApp allows 256/,
+			field: 'Website 1',
+		},
+		{
+			name: 'an industry WhatsApp does not know',
+			parameters: updateProfile({ vertical: '={{ "SPACE_TRAVEL" }}' }),
+			message: /^Industry "SPACE_TRAVEL" is not one of APPAREL, AUTO, /,
+			field: 'Industry',
+		},
+		{
+			name: 'no field to update',
+			parameters: updateProfile({}),
+			message: /^Update Fields is empty/,
+			field: 'Update Fields',
+		},
+		{
+			name: 'a phone number ID left blank by its expression',
+			parameters: updateProfile({ about: 'Open 9 to 5' }, { phoneNumberId: phoneNumberById('={{ $json.id }}') }),
+			message: /^Business Phone Number is empty/,
+			field: 'Business Phone Number',
+		},
+	]);
 });

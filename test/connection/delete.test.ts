@@ -1,5 +1,5 @@
 import { CONNECTION_ID, CONTROL_ORIGIN, expectAuthorised, fakeApi, matonCredentials, runWhatsApp } from '../fixture';
-import { expectInputError } from '../assertions';
+import { expectRefusedBeforeSending, itRefusesEach } from '../refusal';
 
 const byId = (value = CONNECTION_ID) => ({ __rl: true, mode: 'id', value });
 
@@ -52,13 +52,26 @@ describe('Connection › Delete', () => {
 	});
 
 	it('refuses an empty connection ID from an expression, without deleting /connections/', async () => {
-		const control = fakeApi(CONTROL_ORIGIN);
-		const { items, error } = await runWhatsApp(
-			{ resource: 'connection', operation: 'delete', connectionId: byId('={{ $json.connection_id }}') },
-			{ input: [{ json: {} }] },
-		);
-		expectInputError(error, /^Connection is empty/);
-		expect(items).toEqual([]);
-		expect(control.requests).toHaveLength(0);
+		await expectRefusedBeforeSending({
+			parameters: { resource: 'connection', operation: 'delete', connectionId: byId('={{ $json.connection_id }}') },
+			message: /^Connection is empty/,
+			field: 'Connection',
+		});
 	});
+});
+
+describe('bad inputs', () => {
+	// Media › Get URL and Delete, and Connection › Get and Delete (an ID is the whole path)
+	itRefusesEach([
+		{
+			name: 'connection delete: a connection ID left blank by its expression',
+			parameters: {
+				resource: 'connection',
+				operation: 'delete',
+				connectionId: { __rl: true, mode: 'id', value: '={{ "" }}' },
+			},
+			message: /^Connection is empty/,
+			field: 'Connection',
+		},
+	]);
 });

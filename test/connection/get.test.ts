@@ -6,7 +6,7 @@ import {
 	matonCredentials,
 	runWhatsApp,
 } from '../fixture';
-import { expectInputError } from '../assertions';
+import { expectRefusedBeforeSending, itRefusesEach } from '../refusal';
 
 /** The seed's Get Connection answer. */
 const seedAnswer = {
@@ -56,17 +56,30 @@ describe('Connection › Get', () => {
 	});
 
 	it('refuses an empty connection ID from an expression, without a request', async () => {
-		const control = fakeApi(CONTROL_ORIGIN);
-		const { items, error } = await runWhatsApp(
-			{
+		await expectRefusedBeforeSending({
+			parameters: {
 				resource: 'connection',
 				operation: 'get',
 				connectionId: { __rl: true, mode: 'id', value: '={{ $json.connection_id }}' },
 			},
-			{ input: [{ json: {} }] },
-		);
-		expectInputError(error, /^Connection is empty/);
-		expect(items).toEqual([]);
-		expect(control.requests).toHaveLength(0);
+			message: /^Connection is empty/,
+			field: 'Connection',
+		});
 	});
+});
+
+describe('bad inputs', () => {
+	// Media › Get URL and Delete, and Connection › Get and Delete (an ID is the whole path)
+	itRefusesEach([
+		{
+			name: 'connection get: a connection ID left blank by its expression',
+			parameters: {
+				resource: 'connection',
+				operation: 'get',
+				connectionId: { __rl: true, mode: 'id', value: '={{ $json.connection }}' },
+			},
+			message: /^Connection is empty/,
+			field: 'Connection',
+		},
+	]);
 });

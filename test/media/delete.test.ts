@@ -7,7 +7,7 @@ import {
 	matonCredentials,
 	runWhatsApp,
 } from '../fixture';
-import { expectInputError } from '../assertions';
+import { expectRefusedBeforeSending, itRefusesEach } from '../refusal';
 
 const MEDIA_ID = '1037543291543636';
 
@@ -60,14 +60,12 @@ describe('Media › Delete', () => {
 	});
 
 	it('refuses an empty media ID from an expression, without a request to the version root', async () => {
-		const gateway = fakeApi(GATEWAY_ORIGIN);
-		const { items, error } = await runWhatsApp(
-			{ resource: 'media', operation: 'delete', mediaId: '={{ $json.image?.id }}' },
-			{ input: [{ json: { text: { body: 'no media here' } } }] },
-		);
-		expectInputError(error, /^Media ID is empty/);
-		expect(items).toEqual([]);
-		expect(gateway.requests).toHaveLength(0);
+		await expectRefusedBeforeSending({
+			parameters: { resource: 'media', operation: 'delete', mediaId: '={{ $json.image?.id }}' },
+			input: [{ json: { text: { body: 'no media here' } } }],
+			message: /^Media ID is empty/,
+			field: 'Media ID',
+		});
 	});
 
 	it('accepts a media ID an expression gives as a number', async () => {
@@ -81,4 +79,16 @@ describe('Media › Delete', () => {
 			`DELETE ${GRAPH}/1037543291543636`,
 		]);
 	});
+});
+
+describe('bad inputs', () => {
+	// Media › Get URL and Delete, and Connection › Get and Delete (an ID is the whole path)
+	itRefusesEach([
+		{
+			name: 'media delete: a media ID of spaces',
+			parameters: { resource: 'media', operation: 'delete', mediaId: '={{ "   " }}' },
+			message: /^Media ID is empty/,
+			field: 'Media ID',
+		},
+	]);
 });

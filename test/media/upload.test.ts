@@ -11,10 +11,9 @@ import {
 	phoneNumberById,
 	runWhatsApp,
 } from '../fixture';
-import { expectInputError } from '../assertions';
 import { formOf, itemWithFile } from './multipart';
-
-const MB = 1024 * 1024;
+import { KB, MB, file } from '../inputs';
+import { expectRefusedBeforeSending, itRefusesEach } from '../refusal';
 
 const photo = () =>
 	itemWithFile(Buffer.from('fake png bytes'), { mimeType: 'image/png', fileName: 'photo.png' });
@@ -121,34 +120,106 @@ describe('Media › Upload', () => {
 
 	describe('refuses, without a request,', () => {
 		it('a MIME type WhatsApp does not accept', async () => {
-			const gateway = fakeApi(GATEWAY_ORIGIN);
-			const { items, error } = await runWhatsApp(upload(), {
+			await expectRefusedBeforeSending({
+				parameters: upload(),
 				input: itemWithFile(Buffer.from('PK fake zip'), { mimeType: 'application/zip', fileName: 'a.zip' }),
+				message: /"application\/zip".*WhatsApp does not accept/,
+				field: 'Input Binary Field "data"',
+				description: /image\/jpeg/,
 			});
-			expectInputError(error, /"application\/zip".*WhatsApp does not accept/, /image\/jpeg/);
-			expect(error?.message).toContain('data');
-			expect(items).toEqual([]);
-			expect(gateway.requests).toHaveLength(0);
 		});
 
 		it('an image over 5 MB', async () => {
-			const gateway = fakeApi(GATEWAY_ORIGIN);
-			const { items, error } = await runWhatsApp(upload(), {
+			await expectRefusedBeforeSending({
+				parameters: upload(),
 				input: itemWithFile(Buffer.alloc(5 * MB + 1, 0x61), { mimeType: 'image/jpeg', fileName: 'big.jpg' }),
+				message: /^Input Binary Field "data" is 5\.01 MB; WhatsApp allows 5 MB for image files/,
+				field: 'Input Binary Field "data"',
 			});
-			expectInputError(error, /^Input Binary Field "data" is 5\.01 MB; WhatsApp allows 5 MB for image files/);
-			expect(items).toEqual([]);
-			expect(gateway.requests).toHaveLength(0);
 		});
 
 		it('an input item without the binary field', async () => {
-			const gateway = fakeApi(GATEWAY_ORIGIN);
-			const { items, error } = await runWhatsApp(upload({ binaryPropertyName: 'attachment' }), {
+			await expectRefusedBeforeSending({
+				parameters: upload({ binaryPropertyName: 'attachment' }),
 				input: photo(),
+				message: /attachment/,
+				field: 'attachment',
 			});
-			expectInputError(error, /attachment/);
-			expect(items).toEqual([]);
-			expect(gateway.requests).toHaveLength(0);
 		});
 	});
+});
+
+describe('bad inputs', () => {
+	const upload = (extra: INodeParameters = {}): INodeParameters => ({
+		resource: 'media',
+		operation: 'upload',
+		phoneNumberId: phoneNumberById(),
+		...extra,
+	});
+	// Media › Upload: a MIME type WhatsApp accepts, within the size of its kind
+	itRefusesEach([
+		{
+			name: 'a GIF',
+			parameters: upload(),
+			input: file('image/gif', 100, 'a.gif'),
+			message: /^Input Binary Field "data" has MIME type "image\/gif", which WhatsApp does not accept/,
+			field: 'Input Binary Field "data"',
+		},
+		{
+			name: 'a file without a MIME type',
+			parameters: upload(),
+			input: file('', 100, 'mystery'),
+			message: /^Input Binary Field "data" has MIME type "unknown", which WhatsApp does not accept/,
+			field: 'Input Binary Field "data"',
+		},
+		{
+			name: 'the MIME Type option set to one WhatsApp does not accept',
+			parameters: upload({ options: { mimeType: 'video/quicktime' } }),
+			input: file('video/mp4', 100, 'a.mp4'),
+			message: /^Input Binary Field "data" has MIME type "video\/quicktime", which WhatsApp does not accept/,
+			field: 'Input Binary Field "data"',
+		},
+		{
+			name: 'an image of 5 MB and one byte',
+			parameters: upload(),
+			input: file('image/png', 5 * MB + 1, 'big.png'),
+			message: /^Input Binary Field "data" is 5\.01 MB; WhatsApp allows 5 MB for image files/,
+			field: 'Input Binary Field "data"',
+		},
+		{
+			name: 'a 3GPP video of 16 MB and one byte',
+			parameters: upload(),
+			input: file('video/3gpp', 16 * MB + 1, 'big.3gp'),
+			message: /^Input Binary Field "data" is 16\.01 MB; WhatsApp allows 16 MB for video files/,
+			field: 'Input Binary Field "data"',
+		},
+		{
+			name: 'an AMR audio of 16 MB and one byte',
+			parameters: upload(),
+			input: file('audio/amr', 16 * MB + 1, 'big.amr'),
+			message: /^Input Binary Field "data" is 16\.01 MB; WhatsApp allows 16 MB for audio files/,
+			field: 'Input Binary Field "data"',
+		},
+		{
+			name: 'a WebP (sticker) of 500 KB and one byte',
+			parameters: upload(),
+			input: file('image/webp', 500 * KB + 1, 'big.webp'),
+			message: /^Input Binary Field "data" is 501 KB; WhatsApp allows 500 KB for sticker files/,
+			field: 'Input Binary Field "data"',
+		},
+		{
+			name: 'a Word document, announced as a PNG by the MIME Type option, of 5 MB and one byte',
+			parameters: upload({ options: { mimeType: 'image/png' } }),
+			input: file('application/msword', 5 * MB + 1, 'big.doc'),
+			message: /^Input Binary Field "data" is 5\.01 MB; WhatsApp allows 5 MB for image files/,
+			field: 'Input Binary Field "data"',
+		},
+		{
+			name: 'an input item without the binary field',
+			parameters: upload({ binaryPropertyName: 'attachment' }),
+			input: file('image/png', 100, 'a.png'),
+			message: /'attachment'/,
+			field: 'attachment',
+		},
+	]);
 });

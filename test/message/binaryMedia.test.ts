@@ -3,8 +3,8 @@
  * Input"): the file is uploaded to `/{phone-number-id}/media` first, then the message is sent with
  * the ID the upload returned, and the output carries both.
  */
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import {
 	CONNECTION_ID,
@@ -19,6 +19,7 @@ import {
 	runWhatsApp,
 } from '../fixture';
 import { formOf, itemWithFile } from '../media/multipart';
+import { expectRefusedBeforeSending } from '../refusal';
 
 const MB = 1024 * 1024;
 const KB = 1024;
@@ -90,35 +91,6 @@ function expectMessage(request: RecordedRequest, body: Record<string, unknown>):
 		to: '15551234567',
 		...body,
 	});
-}
-
-/**
- * Like expectRejected, for input items that hold files: the input breaks a rule, so the node
- * refuses it naming the field, both when it stops and with Continue On Fail, and sends nothing.
- */
-async function expectRefused(
-	parameters: INodeParameters,
-	input: INodeExecutionData[],
-	message: RegExp,
-	description?: RegExp,
-): Promise<void> {
-	const gateway = fakeApi(GATEWAY_ORIGIN);
-
-	const stopped = await runWhatsApp(parameters, { input });
-	expect(stopped.items).toEqual([]);
-	expect(stopped.error?.message).toMatch(message);
-	if (description) expect(stopped.error?.description).toMatch(description);
-	expect(stopped.error?.context?.itemIndex).toBe(0);
-
-	const continued = await runWhatsApp(parameters, { input, continueOnFail: true });
-	expect(continued.error).toBeUndefined();
-	expect(continued.items).toHaveLength(1);
-	const [item] = continued.items;
-	expect(item.error).toBeInstanceOf(NodeOperationError);
-	expect(item.error?.message).toMatch(message);
-	expect(item.error?.context.itemIndex).toBe(0);
-
-	expect(gateway.requests).toEqual([]);
 }
 
 describe('Message › Send media from a binary input field', () => {
@@ -302,88 +274,108 @@ describe('Message › Send media from a binary input field', () => {
 
 	describe('refuses, before any request,', () => {
 		it('a PDF on an image message', async () => {
-			await expectRefused(
-				fromBinary('sendImage'),
-				itemWithFile(Buffer.from('%PDF-1.4 fake'), { mimeType: 'application/pdf', fileName: 'a.pdf' }),
-				/^Input Binary Field "data" has MIME type "application\/pdf", which WhatsApp does not accept in an image message/,
-				/^Accepted: image\/jpeg, image\/png$/,
-			);
+			await expectRefusedBeforeSending({
+				parameters: fromBinary('sendImage'),
+				input: itemWithFile(Buffer.from('%PDF-1.4 fake'), { mimeType: 'application/pdf', fileName: 'a.pdf' }),
+				message: /^Input Binary Field "data" has MIME type "application\/pdf", which WhatsApp does not accept in an image message/,
+				field: 'Input Binary Field "data"',
+				description: /^Accepted: image\/jpeg, image\/png$/,
+			});
 		});
 
 		it('a WebP on an image message, and a PNG as a sticker', async () => {
-			await expectRefused(
-				fromBinary('sendImage'),
-				itemWithFile(Buffer.from('RIFF'), { mimeType: 'image/webp', fileName: 'a.webp' }),
-				/"image\/webp", which WhatsApp does not accept in an image message/,
-			);
-			await expectRefused(
-				fromBinary('sendSticker'),
-				itemWithFile(Buffer.from('png'), { mimeType: 'image/png', fileName: 'a.png' }),
-				/"image\/png", which WhatsApp does not accept in a sticker message/,
-				/^Accepted: image\/webp$/,
-			);
+			await expectRefusedBeforeSending({
+				parameters: fromBinary('sendImage'),
+				input: itemWithFile(Buffer.from('RIFF'), { mimeType: 'image/webp', fileName: 'a.webp' }),
+				message: /"image\/webp", which WhatsApp does not accept in an image message/,
+				field: 'Input Binary Field "data"',
+			});
+			await expectRefusedBeforeSending({
+				parameters: fromBinary('sendSticker'),
+				input: itemWithFile(Buffer.from('png'), { mimeType: 'image/png', fileName: 'a.png' }),
+				message: /"image\/png", which WhatsApp does not accept in a sticker message/,
+				field: 'Input Binary Field "data"',
+				description: /^Accepted: image\/webp$/,
+			});
 		});
 
 		it('a 6 MB PNG on an image message', async () => {
-			await expectRefused(
-				fromBinary('sendImage'),
-				itemWithFile(Buffer.alloc(6 * MB, 0x61), { mimeType: 'image/png', fileName: 'big.png' }),
-				/^Input Binary Field "data" is 6 MB; WhatsApp allows 5 MB for image files/,
-			);
+			await expectRefusedBeforeSending({
+				parameters: fromBinary('sendImage'),
+				input: itemWithFile(Buffer.alloc(6 * MB, 0x61), { mimeType: 'image/png', fileName: 'big.png' }),
+				message: /^Input Binary Field "data" is 6 MB; WhatsApp allows 5 MB for image files/,
+				field: 'Input Binary Field "data"',
+			});
 		});
 
 		it('a 600 KB WebP sticker', async () => {
-			await expectRefused(
-				fromBinary('sendSticker'),
-				itemWithFile(Buffer.alloc(600 * KB, 0x61), { mimeType: 'image/webp', fileName: 'big.webp' }),
-				/^Input Binary Field "data" is 600 KB; WhatsApp allows 500 KB for sticker files/,
-				/100 KB/,
-			);
+			await expectRefusedBeforeSending({
+				parameters: fromBinary('sendSticker'),
+				input: itemWithFile(Buffer.alloc(600 * KB, 0x61), { mimeType: 'image/webp', fileName: 'big.webp' }),
+				message: /^Input Binary Field "data" is 600 KB; WhatsApp allows 500 KB for sticker files/,
+				field: 'Input Binary Field "data"',
+				description: /100 KB/,
+			});
 		});
 
 		it('a static WebP sticker over 100 KB', async () => {
-			await expectRefused(
-				fromBinary('sendSticker'),
-				itemWithFile(webp(150 * KB, [['VP8X', 10], ['VP8 ', 150 * KB - 38]]), {
+			await expectRefusedBeforeSending({
+				parameters: fromBinary('sendSticker'),
+				input: itemWithFile(webp(150 * KB, [['VP8X', 10], ['VP8 ', 150 * KB - 38]]), {
 					mimeType: 'image/webp',
 					fileName: 'still.webp',
 				}),
-				/^Input Binary Field "data" is 150 KB; WhatsApp allows 100 KB for a static sticker/,
-				/animated one 500 KB/,
-			);
+				message: /^Input Binary Field "data" is 150 KB; WhatsApp allows 100 KB for a static sticker/,
+				field: 'Input Binary Field "data"',
+				description: /animated one 500 KB/,
+			});
 		});
 
 		it('Ogg audio whose codec is Vorbis, by its MIME type or by its bytes', async () => {
-			await expectRefused(
-				fromBinary('sendAudio'),
-				itemWithFile(Buffer.from('fake bytes'), { mimeType: 'audio/ogg; codecs="vorbis"', fileName: 'a.ogg' }),
-				/^Input Binary Field "data" has MIME type "audio\/ogg; codecs="vorbis"", which WhatsApp does not accept in an audio message/,
-				/Opus/,
-			);
-			await expectRefused(
-				fromBinary('sendAudio'),
-				itemWithFile(ogg('\x01vorbis\x00\x00'), { mimeType: 'audio/ogg', fileName: 'a.ogg' }),
-				/^Input Binary Field "data" is Ogg audio with the vorbis codec, which WhatsApp does not accept in an audio message/,
-				/Opus/,
-			);
+			await expectRefusedBeforeSending({
+				parameters: fromBinary('sendAudio'),
+				input: itemWithFile(Buffer.from('fake bytes'), { mimeType: 'audio/ogg; codecs="vorbis"', fileName: 'a.ogg' }),
+				message: /^Input Binary Field "data" has MIME type "audio\/ogg; codecs="vorbis"", which WhatsApp does not accept in an audio message/,
+				field: 'Input Binary Field "data"',
+				description: /Opus/,
+			});
+			await expectRefusedBeforeSending({
+				parameters: fromBinary('sendAudio'),
+				input: itemWithFile(ogg('\x01vorbis\x00\x00'), { mimeType: 'audio/ogg', fileName: 'a.ogg' }),
+				message: /^Input Binary Field "data" is Ogg audio with the vorbis codec, which WhatsApp does not accept in an audio message/,
+				field: 'Input Binary Field "data"',
+				description: /Opus/,
+			});
 		});
 
 		it('an input item without the binary field', async () => {
-			await expectRefused(fromBinary('sendImage', { binaryPropertyName: 'attachment' }), photo(), /attachment/);
-			await expectRefused(fromBinary('sendDocument'), [{ json: {} }], /'data'/);
+			await expectRefusedBeforeSending({
+				parameters: fromBinary('sendImage', { binaryPropertyName: 'attachment' }),
+				input: photo(),
+				message: /attachment/,
+				field: 'attachment',
+			});
+			await expectRefusedBeforeSending({
+				parameters: fromBinary('sendDocument'),
+				input: [{ json: {} }],
+				message: /'data'/,
+				field: '\'data\'',
+			});
 		});
 
 		it('a message that breaks another rule (the file is not uploaded)', async () => {
-			await expectRefused(
-				fromBinary('sendImage', { options: { caption: 'x'.repeat(1025) } }),
-				photo(),
-				/^Caption is 1025 characters; WhatsApp allows 1024/,
-			);
-			await expectRefused(
-				fromBinary('sendImage', { recipientPhoneNumber: '1555CALLNOW' }),
-				photo(),
-				/^Recipient Phone Number "1555CALLNOW"/,
-			);
+			await expectRefusedBeforeSending({
+				parameters: fromBinary('sendImage', { options: { caption: 'x'.repeat(1025) } }),
+				input: photo(),
+				message: /^Caption is 1025 characters; WhatsApp allows 1024/,
+				field: 'Caption',
+			});
+			await expectRefusedBeforeSending({
+				parameters: fromBinary('sendImage', { recipientPhoneNumber: '1555CALLNOW' }),
+				input: photo(),
+				message: /^Recipient Phone Number "1555CALLNOW"/,
+				field: 'Recipient Phone Number',
+			});
 		});
 	});
 

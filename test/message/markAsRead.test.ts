@@ -8,7 +8,7 @@ import {
 	phoneNumberById,
 	runWhatsApp,
 } from '../fixture';
-import { expectRejected } from './expectRejected';
+import { expectRefusedBeforeSending, itRefusesEach } from '../refusal';
 
 const read = { success: true };
 
@@ -102,14 +102,33 @@ describe('Message › Mark as Read', () => {
 	});
 
 	it('refuses a message ID that is blank once its expression is resolved', async () => {
-		await expectRejected(
-			{
+		await expectRefusedBeforeSending({
+			parameters: {
 				resource: 'message',
 				operation: 'markAsRead',
 				phoneNumberId: phoneNumberById(),
 				messageId: '={{ $json.messageId }}',
 			},
-			/^Message ID is empty/,
-		);
+			message: /^Message ID is empty/,
+			field: 'Message ID',
+		});
 	});
+});
+
+describe('bad inputs', () => {
+	// Message limits › mark as read ({ status: "read", message_id })
+	itRefusesEach([
+		{
+			name: 'a message ID left blank by its expression',
+			parameters: {
+				resource: 'message',
+				operation: 'markAsRead',
+				phoneNumberId: phoneNumberById(),
+				messageId: '={{ $json.wamid }}',
+				options: { typingIndicator: true },
+			},
+			message: /^Message ID is empty/,
+			field: 'Message ID',
+		},
+	]);
 });

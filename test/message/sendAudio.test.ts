@@ -7,7 +7,8 @@ import {
 	phoneNumberById,
 	runWhatsApp,
 } from '../fixture';
-import { expectRejected } from './expectRejected';
+import { expectRefusedBeforeSending, itRefusesEach } from '../refusal';
+import { send } from '../inputs';
 
 const sent = {
 	messaging_product: 'whatsapp',
@@ -79,16 +80,36 @@ describe('Message › Send Audio', () => {
 	});
 
 	it('refuses a link that is not https', async () => {
-		await expectRejected(
-			{ ...audio, mediaLink: 'http://example.com/audio.mp3' },
-			/^Media URL .*https/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...audio, mediaLink: 'http://example.com/audio.mp3' },
+			message: /^Media URL .*https/,
+			field: 'Media URL',
+		});
 	});
 
 	it('refuses a recipient starting with 00', async () => {
-		await expectRejected(
-			{ ...audio, recipientPhoneNumber: '0015551234567', mediaLink: 'https://example.com/audio.mp3' },
-			/^Recipient Phone Number "0015551234567" starts with 00/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...audio, recipientPhoneNumber: '0015551234567', mediaLink: 'https://example.com/audio.mp3' },
+			message: /^Recipient Phone Number "0015551234567" starts with 00/,
+			field: 'Recipient Phone Number',
+		});
 	});
+});
+
+describe('bad inputs', () => {
+	// Message limits › image / video / audio / document / sticker (link or id, caption, file name)
+	itRefusesEach([
+		{
+			name: 'sendAudio: a link without a scheme',
+			parameters: send('sendAudio', { mediaLink: 'cdn.example.com/voice.ogg' }),
+			message: /^Media URL must be a public https:\/\/ link/,
+			field: 'Media URL',
+		},
+		{
+			name: 'sendAudio: a media ID an expression left undefined (neither link nor id)',
+			parameters: send('sendAudio', { mediaSource: 'id', mediaId: '={{ $json.mediaId }}' }),
+			message: /^Media ID is empty/,
+			field: 'Media ID',
+		},
+	]);
 });

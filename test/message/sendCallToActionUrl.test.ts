@@ -7,7 +7,8 @@ import {
 	phoneNumberById,
 	runWhatsApp,
 } from '../fixture';
-import { expectRejected } from './expectRejected';
+import { expectRefusedBeforeSending, itRefusesEach } from '../refusal';
+import { repeated, send } from '../inputs';
 
 const sent = {
 	messaging_product: 'whatsapp',
@@ -88,54 +89,127 @@ describe('Message › Send Call-to-Action URL Button', () => {
 	});
 
 	it('refuses an http:// URL', async () => {
-		await expectRejected(
-			{ ...callToAction, url: 'http://example.com/orders/123' },
-			/^URL must be an https:\/\/ link; got "http:\/\/example.com\/orders\/123"/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...callToAction, url: 'http://example.com/orders/123' },
+			message: /^URL must be an https:\/\/ link; got "http:\/\/example.com\/orders\/123"/,
+			field: 'URL',
+		});
 	});
 
 	it('refuses a URL that is not a link', async () => {
-		await expectRejected({ ...callToAction, url: 'example.com/orders/123' }, /^URL must be an https:\/\/ link/);
-		await expectRejected({ ...callToAction, url: 'https://exa mple.com' }, /^URL must be an https:\/\/ link/);
+		await expectRefusedBeforeSending({
+			parameters: { ...callToAction, url: 'example.com/orders/123' },
+			message: /^URL must be an https:\/\/ link/,
+			field: 'URL',
+		});
+		await expectRefusedBeforeSending({
+			parameters: { ...callToAction, url: 'https://exa mple.com' },
+			message: /^URL must be an https:\/\/ link/,
+			field: 'URL',
+		});
 	});
 
 	it('refuses an empty URL', async () => {
-		await expectRejected({ ...callToAction, url: '={{ $json.url }}' }, /^URL is empty/);
+		await expectRefusedBeforeSending({
+			parameters: { ...callToAction, url: '={{ $json.url }}' },
+			message: /^URL is empty/,
+			field: 'URL',
+		});
 	});
 
 	it('refuses a button text of 21 characters', async () => {
-		await expectRejected(
-			{ ...callToAction, buttonText: 'Track your order here' },
-			/^Button Text is 21 characters; WhatsApp allows 20/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...callToAction, buttonText: 'Track your order here' },
+			message: /^Button Text is 21 characters; WhatsApp allows 20/,
+			field: 'Button Text',
+		});
 	});
 
 	it('refuses an empty button text', async () => {
-		await expectRejected({ ...callToAction, buttonText: ' ' }, /^Button Text is empty/);
+		await expectRefusedBeforeSending({
+			parameters: { ...callToAction, buttonText: ' ' },
+			message: /^Button Text is empty/,
+			field: 'Button Text',
+		});
 	});
 
 	it('refuses a body text over 1024 characters', async () => {
-		await expectRejected(
-			{ ...callToAction, bodyText: 'x'.repeat(1025) },
-			/^Body Text is 1025 characters; WhatsApp allows 1024/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...callToAction, bodyText: 'x'.repeat(1025) },
+			message: /^Body Text is 1025 characters; WhatsApp allows 1024/,
+			field: 'Body Text',
+		});
 	});
 
 	it('refuses an empty body text', async () => {
-		await expectRejected({ ...callToAction, bodyText: '  ' }, /^Body Text is empty/);
+		await expectRefusedBeforeSending({
+			parameters: { ...callToAction, bodyText: '  ' },
+			message: /^Body Text is empty/,
+			field: 'Body Text',
+		});
 	});
 
 	it('refuses a header text over 60 characters', async () => {
-		await expectRejected(
-			{ ...callToAction, options: { headerText: 'h'.repeat(61) } },
-			/^Header Text is 61 characters; WhatsApp allows 60/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...callToAction, options: { headerText: 'h'.repeat(61) } },
+			message: /^Header Text is 61 characters; WhatsApp allows 60/,
+			field: 'Header Text',
+		});
 	});
 
 	it('refuses a footer text over 60 characters', async () => {
-		await expectRejected(
-			{ ...callToAction, options: { footerText: 'f'.repeat(61) } },
-			/^Footer Text is 61 characters; WhatsApp allows 60/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...callToAction, options: { footerText: 'f'.repeat(61) } },
+			message: /^Footer Text is 61 characters; WhatsApp allows 60/,
+			field: 'Footer Text',
+		});
 	});
+});
+
+describe('bad inputs', () => {
+	// Message limits › interactive: call-to-action URL (display_text ≤ 20, url https, body ≤ 1024)
+	itRefusesEach([
+		{
+			name: 'a button text of 21 characters',
+			parameters: send('sendCallToActionUrl', { buttonText: repeated('x', 21) }),
+			message: /^Button Text is 21 characters; WhatsApp allows 20/,
+			field: 'Button Text',
+		},
+		{
+			name: 'a button text left blank by its expression',
+			parameters: send('sendCallToActionUrl', { buttonText: '={{ $json.label }}' }),
+			message: /^Button Text is empty/,
+			field: 'Button Text',
+		},
+		{
+			name: 'an http:// URL',
+			parameters: send('sendCallToActionUrl', { url: 'http://example.com/orders/123' }),
+			message: /^URL must be an https:\/\/ link; got "http:\/\/example\.com\/orders\/123"/,
+			field: 'URL',
+		},
+		{
+			name: 'a URL without a scheme',
+			parameters: send('sendCallToActionUrl', { url: 'example.com/orders/123' }),
+			message: /^URL must be an https:\/\/ link/,
+			field: 'URL',
+		},
+		{
+			name: 'a URL left blank by its expression',
+			parameters: send('sendCallToActionUrl', { url: '={{ $json.link }}' }),
+			message: /^URL is empty/,
+			field: 'URL',
+		},
+		{
+			name: 'a body of 1025 characters',
+			parameters: send('sendCallToActionUrl', { bodyText: repeated('b', 1025) }),
+			message: /^Body Text is 1025 characters; WhatsApp allows 1024/,
+			field: 'Body Text',
+		},
+		{
+			name: 'a header text of 61 characters',
+			parameters: send('sendCallToActionUrl', { options: { headerText: repeated('h', 61) } }),
+			message: /^Header Text is 61 characters; WhatsApp allows 60/,
+			field: 'Header Text',
+		},
+	]);
 });

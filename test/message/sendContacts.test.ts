@@ -7,7 +7,11 @@ import {
 	phoneNumberById,
 	runWhatsApp,
 } from '../fixture';
-import { expectRejected } from './expectRejected';
+import { expectRefusedBeforeSending, itRefusesEach } from '../refusal';
+import { send } from '../inputs';
+import type { INodeParameters } from 'n8n-workflow';
+import { message } from '../inputs';
+import { sentBody } from './sentBody';
 
 const sent = {
 	messaging_product: 'whatsapp',
@@ -173,8 +177,8 @@ describe('Message › Send Contacts', () => {
 		).rejects.toThrow(/Formatted Name/);
 		expect(gateway.requests).toEqual([]);
 		// From an expression that finds nothing, the node itself refuses it.
-		await expectRejected(
-			{
+		await expectRefusedBeforeSending({
+			parameters: {
 				...contacts,
 				contacts: {
 					contact: [
@@ -183,54 +187,184 @@ describe('Message › Send Contacts', () => {
 					],
 				},
 			},
-			/^Contacts › Contact 2 › Formatted Name is empty/,
-		);
+			message: /^Contacts › Contact 2 › Formatted Name is empty/,
+			field: 'Contacts › Contact 2 › Formatted Name',
+		});
 	});
 
 	it('refuses a contact in JSON without a formatted name', async () => {
-		await expectRejected(
-			{
+		await expectRefusedBeforeSending({
+			parameters: {
 				...contacts,
 				specifyContacts: 'json',
 				contactsJson: JSON.stringify([seedContact, { name: { first_name: 'Jane' } }]),
 			},
-			/^Contact 2 has no Formatted Name/,
-		);
+			message: /^Contact 2 has no Formatted Name/,
+			field: 'Contact 2',
+		});
 	});
 
 	it('refuses a birthday that is not YYYY-MM-DD', async () => {
-		await expectRejected(
-			{ ...contacts, contacts: { contact: [{ formattedName: 'John Doe', firstName: 'John', birthday: '23/04/1990' }] } },
-			/^Contact 1 Birthday "23\/04\/1990" must be a date written YYYY-MM-DD/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...contacts, contacts: { contact: [{ formattedName: 'John Doe', firstName: 'John', birthday: '23/04/1990' }] } },
+			message: /^Contact 1 Birthday "23\/04\/1990" must be a date written YYYY-MM-DD/,
+			field: 'Contact 1 Birthday',
+		});
 	});
 
 	it('refuses a birthday in the right shape that is no date', async () => {
-		await expectRejected(
-			{ ...contacts, contacts: { contact: [{ formattedName: 'John Doe', firstName: 'John', birthday: '1990-02-30' }] } },
-			/^Contact 1 Birthday "1990-02-30" must be a date written YYYY-MM-DD/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...contacts, contacts: { contact: [{ formattedName: 'John Doe', firstName: 'John', birthday: '1990-02-30' }] } },
+			message: /^Contact 1 Birthday "1990-02-30" must be a date written YYYY-MM-DD/,
+			field: 'Contact 1 Birthday',
+		});
 	});
 
 	it('refuses no contacts at all', async () => {
-		await expectRejected({ ...contacts, contacts: {} }, /^Contacts is empty/);
+		await expectRefusedBeforeSending({
+			parameters: { ...contacts, contacts: {} },
+			message: /^Contacts is empty/,
+			field: 'Contacts',
+		});
 	});
 
 	it('refuses Contacts (JSON) that is not valid JSON', async () => {
-		await expectRejected(
-			{ ...contacts, specifyContacts: 'json', contactsJson: '[{ "name": { "formatted_name": "John" } ' },
-			/^Contacts \(JSON\) is not valid JSON/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...contacts, specifyContacts: 'json', contactsJson: '[{ "name": { "formatted_name": "John" } ' },
+			message: /^Contacts \(JSON\) is not valid JSON/,
+			field: 'Contacts (JSON)',
+		});
 	});
 
 	it('refuses a recipient with 16 digits', async () => {
-		await expectRejected(
-			{
+		await expectRefusedBeforeSending({
+			parameters: {
 				...contacts,
 				recipientPhoneNumber: '+44 7700 900123 4567',
 				contacts: { contact: [{ formattedName: 'John Doe', firstName: 'John' }] },
 			},
-			/^Recipient Phone Number "\+44 7700 900123 4567" has 16 digits/,
-		);
+			message: /^Recipient Phone Number "\+44 7700 900123 4567" has 16 digits/,
+			field: 'Recipient Phone Number',
+		});
 	});
+});
+
+describe('bad inputs', () => {
+	// Message limits › contacts (one or more, each with name.formatted_name, birthday YYYY-MM-DD)
+	itRefusesEach([
+		{
+			name: 'no contact in the fields',
+			parameters: send('sendContacts', { contacts: {} }),
+			message: /^Contacts is empty; add at least one contact/,
+			field: 'Contacts',
+		},
+		{
+			name: 'an empty JSON array',
+			parameters: send('sendContacts', { specifyContacts: 'json', contactsJson: '[]' }),
+			message: /^Contacts is empty; add at least one contact/,
+			field: 'Contacts',
+		},
+		{
+			name: 'a JSON contact without name.formatted_name',
+			parameters: send('sendContacts', {
+				specifyContacts: 'json',
+				contactsJson: JSON.stringify([{ name: { first_name: 'Jane' }, phones: [{ phone: '+15551234567' }] }]),
+			}),
+			message: /^Contact 1 has no Formatted Name; WhatsApp requires one/,
+			field: 'Contact 1',
+		},
+		{
+			name: 'a second contact whose Formatted Name an expression left blank',
+			parameters: send('sendContacts', {
+				contacts: {
+					contact: [
+						{ formattedName: 'Jane Doe', firstName: 'Jane' },
+						{ formattedName: '={{ $json.name }}', firstName: 'Bo' },
+					],
+				},
+			}),
+			message: /^Contacts › Contact 2 › Formatted Name is empty/,
+			field: 'Contact 2',
+		},
+		{
+			name: 'a birthday written DD/MM/YYYY',
+			parameters: send('sendContacts', { contacts: { contact: [{ formattedName: 'Jane Doe', firstName: 'Jane', birthday: '23/04/1990' }] } }),
+			message: /^Contact 1 Birthday "23\/04\/1990" must be a date written YYYY-MM-DD/,
+			field: 'Contact 1 Birthday',
+		},
+		{
+			name: 'a birthday that is no calendar day (JSON)',
+			parameters: send('sendContacts', {
+				specifyContacts: 'json',
+				contactsJson: JSON.stringify([
+					{ name: { formatted_name: 'Jane Doe', first_name: 'Jane' }, birthday: '1990-02-30' },
+				]),
+			}),
+			message: /^Contact 1 Birthday "1990-02-30" must be a date written YYYY-MM-DD/,
+			field: 'Contact 1 Birthday',
+		},
+		{
+			name: 'JSON that is one object, not an array',
+			parameters: send('sendContacts', {
+				specifyContacts: 'json',
+				contactsJson: JSON.stringify({ name: { formatted_name: 'Jane Doe' } }),
+			}),
+			message: /^Contacts \(JSON\) must be a JSON array of objects/,
+			field: 'Contacts (JSON)',
+		},
+	]);
+});
+
+describe("A contact's name: formatted_name plus at least one other part", () => {
+	const contacts = (extra: INodeParameters) => message('sendContacts', extra);
+
+	it.each([
+		['First Name', { firstName: 'Jane' }, { first_name: 'Jane' }],
+		['Last Name', { lastName: 'Doe' }, { last_name: 'Doe' }],
+		['Middle Name', { middleName: 'Ann' }, { middle_name: 'Ann' }],
+		['Name Prefix', { namePrefix: 'Dr.' }, { prefix: 'Dr.' }],
+		['Name Suffix', { nameSuffix: 'Jr.' }, { suffix: 'Jr.' }],
+	])('sends a card whose only other name part is the %s', async (_part, fields, name) => {
+		const body = await sentBody(
+			contacts({ contacts: { contact: [{ formattedName: 'Jane Doe', ...fields }] } }),
+		);
+		expect(body.contacts).toEqual([{ name: { formatted_name: 'Jane Doe', ...name } }]);
+	});
+
+	it('sends a JSON card with formatted_name and a suffix as it is', async () => {
+		const card = { name: { formatted_name: 'Acme Support', suffix: 'Team' }, phones: [{ phone: '+15550001111' }] };
+		const body = await sentBody(contacts({ specifyContacts: 'json', contactsJson: JSON.stringify([card]) }));
+		expect(body.contacts).toEqual([card]);
+	});
+
+	itRefusesEach([
+		{
+			name: 'a card with only a Formatted Name',
+			parameters: contacts({ contacts: { contact: [{ formattedName: 'Front Desk' }] } }),
+			message: /^Contact 1 has a Formatted Name but no other name part; WhatsApp also needs a First Name, Last Name, Middle Name, Name Prefix or Name Suffix/,
+			field: 'Contact 1',
+		},
+		{
+			name: 'a second card whose First Name an expression left blank',
+			parameters: contacts({
+				contacts: {
+					contact: [
+						{ formattedName: 'Jane Doe', lastName: 'Doe' },
+						{ formattedName: 'Bo', firstName: '={{ $json.missing }}' },
+					],
+				},
+			}),
+			message: /^Contact 2 has a Formatted Name but no other name part/,
+			field: 'Contact 2',
+		},
+		{
+			name: 'a JSON card with only formatted_name, and blank parts',
+			parameters: contacts({
+				specifyContacts: 'json',
+				contactsJson: JSON.stringify([{ name: { formatted_name: 'Jane Doe', first_name: ' ', last_name: '' } }]),
+			}),
+			message: /^Contact 1 name has only formatted_name; WhatsApp also needs one of first_name, last_name, middle_name, prefix, suffix/,
+			field: 'Contact 1',
+		},
+	]);
 });

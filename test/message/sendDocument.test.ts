@@ -7,7 +7,8 @@ import {
 	phoneNumberById,
 	runWhatsApp,
 } from '../fixture';
-import { expectRejected } from './expectRejected';
+import { expectRefusedBeforeSending, itRefusesEach } from '../refusal';
+import { repeated, send } from '../inputs';
 
 const sent = {
 	messaging_product: 'whatsapp',
@@ -71,27 +72,48 @@ describe('Message › Send Document', () => {
 	});
 
 	it('refuses a link that is not https', async () => {
-		await expectRejected(
-			{ ...document, mediaLink: 'http://example.com/document.pdf' },
-			/^Media URL .*https/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...document, mediaLink: 'http://example.com/document.pdf' },
+			message: /^Media URL .*https/,
+			field: 'Media URL',
+		});
 	});
 
 	it('refuses a file name over 240 characters', async () => {
-		await expectRejected(
-			{
+		await expectRefusedBeforeSending({
+			parameters: {
 				...document,
 				mediaLink: 'https://example.com/document.pdf',
 				options: { filename: `${'r'.repeat(237)}.pdf` },
 			},
-			/^File Name is 241 characters; WhatsApp allows 240/,
-		);
+			message: /^File Name is 241 characters; WhatsApp allows 240/,
+			field: 'File Name',
+		});
 	});
 
 	it('refuses a recipient with 6 digits', async () => {
-		await expectRejected(
-			{ ...document, recipientPhoneNumber: '555 123', mediaLink: 'https://example.com/document.pdf' },
-			/^Recipient Phone Number "555 123" has 6 digits; WhatsApp wants 7 to 15/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...document, recipientPhoneNumber: '555 123', mediaLink: 'https://example.com/document.pdf' },
+			message: /^Recipient Phone Number "555 123" has 6 digits; WhatsApp wants 7 to 15/,
+			field: 'Recipient Phone Number',
+		});
 	});
+});
+
+describe('bad inputs', () => {
+	// Message limits › image / video / audio / document / sticker (link or id, caption, file name)
+	itRefusesEach([
+		{
+			name: 'sendDocument: a caption of 1025 characters',
+			parameters: send('sendDocument', { options: { caption: repeated('c', 1025) } }),
+			message: /^Caption is 1025 characters; WhatsApp allows 1024/,
+			field: 'Caption',
+		},
+		{
+			name: 'sendDocument: a file name of 241 characters',
+			parameters: send('sendDocument', { options: { filename: `={{ "f".repeat(237) + ".pdf" }}` } }),
+			message: /^File Name is 241 characters; WhatsApp allows 240/,
+			field: 'File Name',
+		},
+	]);
 });

@@ -7,7 +7,8 @@ import {
 	phoneNumberById,
 	runWhatsApp,
 } from '../fixture';
-import { expectRejected } from './expectRejected';
+import { expectRefusedBeforeSending, itRefusesEach } from '../refusal';
+import { repeated, send } from '../inputs';
 
 const sent = {
 	messaging_product: 'whatsapp',
@@ -87,23 +88,44 @@ describe('Message › Send Image', () => {
 	});
 
 	it('refuses a link that is not https', async () => {
-		await expectRejected(
-			{ ...image, mediaSource: 'link', mediaLink: 'http://example.com/image.jpg' },
-			/^Media URL .*https/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...image, mediaSource: 'link', mediaLink: 'http://example.com/image.jpg' },
+			message: /^Media URL .*https/,
+			field: 'Media URL',
+		});
 	});
 
 	it('refuses a caption over 1024 characters', async () => {
-		await expectRejected(
-			{ ...image, mediaLink: 'https://example.com/image.jpg', options: { caption: 'x'.repeat(1025) } },
-			/^Caption is 1025 characters; WhatsApp allows 1024/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...image, mediaLink: 'https://example.com/image.jpg', options: { caption: 'x'.repeat(1025) } },
+			message: /^Caption is 1025 characters; WhatsApp allows 1024/,
+			field: 'Caption',
+		});
 	});
 
 	it('refuses a recipient with letters', async () => {
-		await expectRejected(
-			{ ...image, recipientPhoneNumber: '1555CALLNOW', mediaLink: 'https://example.com/image.jpg' },
-			/^Recipient Phone Number "1555CALLNOW" has characters other than digits/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...image, recipientPhoneNumber: '1555CALLNOW', mediaLink: 'https://example.com/image.jpg' },
+			message: /^Recipient Phone Number "1555CALLNOW" has characters other than digits/,
+			field: 'Recipient Phone Number',
+		});
 	});
+});
+
+describe('bad inputs', () => {
+	// Message limits › image / video / audio / document / sticker (link or id, caption, file name)
+	itRefusesEach([
+		{
+			name: 'sendImage: an http:// link',
+			parameters: send('sendImage', { mediaLink: 'http://cdn.example.com/photo.jpg' }),
+			message: /^Media URL must be a public https:\/\/ link; got "http:\/\/cdn\.example\.com\/photo\.jpg"/,
+			field: 'Media URL',
+		},
+		{
+			name: 'sendImage: a caption of 1025 characters',
+			parameters: send('sendImage', { options: { caption: repeated('c', 1025) } }),
+			message: /^Caption is 1025 characters; WhatsApp allows 1024/,
+			field: 'Caption',
+		},
+	]);
 });

@@ -7,7 +7,11 @@ import {
 	phoneNumberById,
 	runWhatsApp,
 } from '../fixture';
-import { expectRejected } from './expectRejected';
+import { expectRefusedBeforeSending, itRefusesEach } from '../refusal';
+import { repeated, send } from '../inputs';
+import type { INodeParameters } from 'n8n-workflow';
+import { message } from '../inputs';
+import { sentBody } from './sentBody';
 
 const sent = {
 	messaging_product: 'whatsapp',
@@ -181,8 +185,8 @@ describe('Message › Send List', () => {
 	});
 
 	it('refuses 11 rows in all', async () => {
-		await expectRejected(
-			{
+		await expectRefusedBeforeSending({
+			parameters: {
 				...list,
 				sections: {
 					section: [
@@ -191,45 +195,49 @@ describe('Message › Send List', () => {
 					],
 				},
 			},
-			/^Sections have 11 rows in all; WhatsApp allows 10/,
-		);
+			message: /^Sections have 11 rows in all; WhatsApp allows 10/,
+			field: 'Sections',
+		});
 	});
 
 	it('refuses two sections without titles', async () => {
-		await expectRejected(
-			{ ...list, sections: { section: [{ rows: rows('a', 1) }, { rows: rows('b', 1) }] } },
-			/^Section 1 title is empty/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...list, sections: { section: [{ rows: rows('a', 1) }, { rows: rows('b', 1) }] } },
+			message: /^Section 1 title is empty/,
+			field: 'Section 1 title',
+		});
 	});
 
 	it('refuses a row title of 25 characters', async () => {
-		await expectRejected(
-			{
+		await expectRefusedBeforeSending({
+			parameters: {
 				...list,
 				sections: {
 					section: [{ title: 'Products', rows: { row: [{ id: 'prod1', title: 'Product with a long title' }] } }],
 				},
 			},
-			/^Section 1 row 1 title is 25 characters; WhatsApp allows 24/,
-		);
+			message: /^Section 1 row 1 title is 25 characters; WhatsApp allows 24/,
+			field: 'Section 1 row 1 title',
+		});
 	});
 
 	it('refuses a row description of 73 characters', async () => {
-		await expectRejected(
-			{
+		await expectRefusedBeforeSending({
+			parameters: {
 				...list,
 				specifySections: 'json',
 				sectionsJson: JSON.stringify([
 					{ title: 'Products', rows: [{ id: 'prod1', title: 'Product 1', description: 'd'.repeat(73) }] },
 				]),
 			},
-			/^Section 1 row 1 description is 73 characters; WhatsApp allows 72/,
-		);
+			message: /^Section 1 row 1 description is 73 characters; WhatsApp allows 72/,
+			field: 'Section 1 row 1 description',
+		});
 	});
 
 	it('refuses the same row ID twice, even in different sections', async () => {
-		await expectRejected(
-			{
+		await expectRefusedBeforeSending({
+			parameters: {
 				...list,
 				sections: {
 					section: [
@@ -238,69 +246,259 @@ describe('Message › Send List', () => {
 					],
 				},
 			},
-			/^Row ID "item1" is used twice/,
-		);
+			message: /^Row ID "item1" is used twice/,
+			field: 'Row ID',
+		});
 	});
 
 	it('refuses a section title of 25 characters', async () => {
-		await expectRejected(
-			{ ...list, sections: { section: [{ title: 'Our very special products', rows: rows('a', 1) }] } },
-			/^Section 1 title is 25 characters; WhatsApp allows 24/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...list, sections: { section: [{ title: 'Our very special products', rows: rows('a', 1) }] } },
+			message: /^Section 1 title is 25 characters; WhatsApp allows 24/,
+			field: 'Section 1 title',
+		});
 	});
 
 	it('refuses a section without rows', async () => {
-		await expectRejected(
-			{ ...list, sections: { section: [{ title: 'Pizzas', rows: rows('a', 1) }, { title: 'Drinks' }] } },
-			/^Section 2 has no rows/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...list, sections: { section: [{ title: 'Pizzas', rows: rows('a', 1) }, { title: 'Drinks' }] } },
+			message: /^Section 2 has no rows/,
+			field: 'Section 2',
+		});
 	});
 
 	it('refuses 11 sections', async () => {
-		await expectRejected(
-			{
+		await expectRefusedBeforeSending({
+			parameters: {
 				...list,
 				specifySections: 'json',
 				sectionsJson: JSON.stringify(
 					Array.from({ length: 11 }, (_, index) => ({ title: `S${index}`, rows: [{ id: `r${index}`, title: 'R' }] })),
 				),
 			},
-			/^Sections has 11 sections; WhatsApp allows 1 to 10/,
-		);
+			message: /^Sections has 11 sections; WhatsApp allows 1 to 10/,
+			field: 'Sections',
+		});
 	});
 
 	it('refuses a list button text of 21 characters', async () => {
-		await expectRejected(
-			{ ...list, buttonText: 'See all of our offers', sections: productsFields },
-			/^List Button Text is 21 characters; WhatsApp allows 20/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...list, buttonText: 'See all of our offers', sections: productsFields },
+			message: /^List Button Text is 21 characters; WhatsApp allows 20/,
+			field: 'List Button Text',
+		});
 	});
 
 	it('refuses a body text over 4096 characters', async () => {
-		await expectRejected(
-			{ ...list, bodyText: 'x'.repeat(4097), sections: productsFields },
-			/^Body Text is 4097 characters; WhatsApp allows 4096/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...list, bodyText: 'x'.repeat(4097), sections: productsFields },
+			message: /^Body Text is 4097 characters; WhatsApp allows 4096/,
+			field: 'Body Text',
+		});
 	});
 
 	it('refuses a header text over 60 characters', async () => {
-		await expectRejected(
-			{ ...list, sections: productsFields, options: { headerText: 'h'.repeat(61) } },
-			/^Header Text is 61 characters; WhatsApp allows 60/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...list, sections: productsFields, options: { headerText: 'h'.repeat(61) } },
+			message: /^Header Text is 61 characters; WhatsApp allows 60/,
+			field: 'Header Text',
+		});
 	});
 
 	it('refuses Sections (JSON) that is not valid JSON', async () => {
-		await expectRejected(
-			{ ...list, specifySections: 'json', sectionsJson: '[{ "title": "Products", "rows": [ }]' },
-			/^Sections \(JSON\) is not valid JSON/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...list, specifySections: 'json', sectionsJson: '[{ "title": "Products", "rows": [ }]' },
+			message: /^Sections \(JSON\) is not valid JSON/,
+			field: 'Sections (JSON)',
+		});
 	});
 
 	it('refuses a recipient with 6 digits', async () => {
-		await expectRejected(
-			{ ...list, recipientPhoneNumber: '+1 555 12', sections: productsFields },
-			/^Recipient Phone Number "\+1 555 12" has 6 digits/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...list, recipientPhoneNumber: '+1 555 12', sections: productsFields },
+			message: /^Recipient Phone Number "\+1 555 12" has 6 digits/,
+			field: 'Recipient Phone Number',
+		});
 	});
+});
+
+describe('bad inputs', () => {
+	// Message limits › interactive: list (button 1..20, 1..10 sections, ≤ 10 rows, row id ≤ 200 unique, title 1..24, description ≤ 72, section title ≤ 24 and required from 2 sections, body 1..4096, header / footer ≤ 60)
+	const sectionsJson = (sections: unknown[]) => ({ specifySections: 'json', sectionsJson: JSON.stringify(sections) });
+	const rows = (count: number, prefix: string) =>
+		Array.from({ length: count }, (_, index) => ({ id: `${prefix}${index + 1}`, title: `${prefix} ${index + 1}` }));
+	itRefusesEach([
+		{
+			name: 'a list button text of 21 characters',
+			parameters: send('sendList', { buttonText: repeated('b', 21) }),
+			message: /^List Button Text is 21 characters; WhatsApp allows 20/,
+			field: 'List Button Text',
+		},
+		{
+			name: 'a list button text left blank by its expression',
+			parameters: send('sendList', { buttonText: '={{ $json.label }}' }),
+			message: /^List Button Text is empty/,
+			field: 'List Button Text',
+		},
+		{
+			name: 'no section',
+			parameters: send('sendList', { sections: {} }),
+			message: /^Sections has 0 sections; WhatsApp allows 1 to 10/,
+			field: 'Sections',
+		},
+		{
+			name: 'eleven sections (JSON)',
+			parameters: send(
+				'sendList',
+				sectionsJson(Array.from({ length: 11 }, (_, index) => ({ title: `S${index}`, rows: [{ id: `r${index}`, title: 'Row' }] }))),
+			),
+			message: /^Sections has 11 sections; WhatsApp allows 1 to 10/,
+			field: 'Sections',
+		},
+		{
+			name: 'eleven rows in all, over two sections',
+			parameters: send('sendList', sectionsJson([{ title: 'A', rows: rows(6, 'a') }, { title: 'B', rows: rows(5, 'b') }])),
+			message: /^Sections have 11 rows in all; WhatsApp allows 10/,
+			field: 'Sections',
+		},
+		{
+			name: 'a section without rows',
+			parameters: send('sendList', sectionsJson([{ title: 'A', rows: [] }])),
+			message: /^Section 1 has no rows/,
+			field: 'Section 1',
+		},
+		{
+			name: 'a row ID of 201 characters',
+			parameters: send('sendList', sectionsJson([{ rows: [{ id: 'r'.repeat(201), title: 'Row' }] }])),
+			message: /^Section 1 row 1 ID is 201 characters; WhatsApp allows 200/,
+			field: 'Section 1 row 1 ID',
+		},
+		{
+			name: 'the same row ID in two sections',
+			parameters: send('sendList', sectionsJson([
+				{ title: 'A', rows: [{ id: 'same', title: 'One' }] },
+				{ title: 'B', rows: [{ id: 'same', title: 'Two' }] },
+			])),
+			message: /^Row ID "same" is used twice/,
+			field: 'Row ID',
+		},
+		{
+			name: 'a row title of 25 characters',
+			parameters: send('sendList', {
+				sections: { section: [{ title: 'Pizzas', rows: { row: [{ id: 'm', title: repeated('t', 25) }] } }] },
+			}),
+			message: /^Section 1 row 1 title is 25 characters; WhatsApp allows 24/,
+			field: 'Section 1 row 1 title',
+		},
+		{
+			name: 'a row title left blank by its expression (a required field)',
+			parameters: send('sendList', {
+				sections: { section: [{ title: 'Pizzas', rows: { row: [{ id: 'm', title: '={{ $json.title }}' }] } }] },
+			}),
+			message: /^Sections › Section 1 › Rows › Row 1 › Title is empty/,
+			field: 'Sections › Section 1 › Rows › Row 1 › Title',
+		},
+		{
+			name: 'a row without a title',
+			parameters: send('sendList', sectionsJson([{ rows: [{ id: 'm', title: '' }] }])),
+			message: /^Section 1 row 1 title is empty/,
+			field: 'Section 1 row 1 title',
+		},
+		{
+			name: 'a row description of 73 characters',
+			parameters: send('sendList', sectionsJson([{ rows: [{ id: 'm', title: 'Margherita', description: 'd'.repeat(73) }] }])),
+			message: /^Section 1 row 1 description is 73 characters; WhatsApp allows 72/,
+			field: 'Section 1 row 1 description',
+		},
+		{
+			name: 'a section title of 25 characters',
+			parameters: send('sendList', sectionsJson([{ title: 's'.repeat(25), rows: [{ id: 'm', title: 'Margherita' }] }])),
+			message: /^Section 1 title is 25 characters; WhatsApp allows 24/,
+			field: 'Section 1 title',
+		},
+		{
+			name: 'two sections, the second without a title',
+			parameters: send('sendList', sectionsJson([
+				{ title: 'Pizzas', rows: [{ id: 'm', title: 'Margherita' }] },
+				{ rows: [{ id: 'c', title: 'Cola' }] },
+			])),
+			message: /^Section 2 title is empty/,
+			field: 'Section 2 title',
+		},
+		{
+			name: 'a body of 4097 characters',
+			parameters: send('sendList', { bodyText: repeated('b', 4097) }),
+			message: /^Body Text is 4097 characters; WhatsApp allows 4096/,
+			field: 'Body Text',
+		},
+		{
+			name: 'a header text of 61 characters',
+			parameters: send('sendList', { options: { headerText: repeated('h', 61) } }),
+			message: /^Header Text is 61 characters; WhatsApp allows 60/,
+			field: 'Header Text',
+		},
+		{
+			name: 'a footer text of 61 characters',
+			parameters: send('sendList', { options: { footerText: repeated('f', 61) } }),
+			message: /^Footer Text is 61 characters; WhatsApp allows 60/,
+			field: 'Footer Text',
+		},
+		{
+			name: 'Sections (JSON) that is not JSON',
+			parameters: send('sendList', { specifySections: 'json', sectionsJson: '[{ title: "Pizzas" }' }),
+			message: /^Sections \(JSON\) is not valid JSON/,
+			field: 'Sections (JSON)',
+		},
+	]);
+});
+
+describe('row IDs echoed back in the reply are never changed', () => {
+	const list = (sections: INodeParameters) =>
+		message('sendList', { bodyText: 'What would you like?', buttonText: 'View menu', ...sections });
+
+	it('sends list row IDs exactly as given, from JSON too', async () => {
+		const body = await sentBody(
+			list({
+				specifySections: 'json',
+				sectionsJson: JSON.stringify([
+					{ title: 'Pizzas', rows: [{ id: 'pizza 1', title: 'Margherita' }, { id: 2, title: 'Funghi' }] },
+				]),
+			}),
+		);
+		expect((body.interactive as { action: unknown }).action).toEqual({
+			button: 'View menu',
+			sections: [
+				{
+					title: 'Pizzas',
+					rows: [
+						{ id: 'pizza 1', title: 'Margherita' },
+						{ id: '2', title: 'Funghi' },
+					],
+				},
+			],
+		});
+	});
+
+	itRefusesEach([
+		{
+			name: 'a list row ID with a leading space',
+			parameters: list({
+				sections: { section: [{ title: 'Pizzas', rows: { row: [{ id: ' margherita', title: 'Margherita' }] } }] },
+			}),
+			message: /^Section 1 row 1 ID " margherita" has leading or trailing spaces/,
+			field: 'Section 1 row 1 ID',
+		},
+		{
+			name: 'a list row ID with a trailing tab in Sections (JSON)',
+			parameters: list({
+				specifySections: 'json',
+				sectionsJson: JSON.stringify([
+					{ title: 'A', rows: [{ id: 'a', title: 'A' }] },
+					{ title: 'B', rows: [{ id: 'b\t', title: 'B' }] },
+				]),
+			}),
+			message: /^Section 2 row 1 ID "b\\t" has leading or trailing spaces/,
+			field: 'Section 2 row 1 ID',
+		},
+	]);
 });

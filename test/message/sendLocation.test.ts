@@ -7,7 +7,8 @@ import {
 	phoneNumberById,
 	runWhatsApp,
 } from '../fixture';
-import { expectRejected } from './expectRejected';
+import { expectRefusedBeforeSending, itRefusesEach } from '../refusal';
+import { send } from '../inputs';
 
 const sent = {
 	messaging_product: 'whatsapp',
@@ -96,23 +97,56 @@ describe('Message › Send Location', () => {
 	});
 
 	it('refuses a latitude of 91', async () => {
-		await expectRejected(
-			{ ...location, latitude: 91, longitude: -122.4194 },
-			/^Latitude is 91; it must be between -90 and 90/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...location, latitude: 91, longitude: -122.4194 },
+			message: /^Latitude is 91; it must be between -90 and 90/,
+			field: 'Latitude',
+		});
 	});
 
 	it('refuses a longitude of -180.5', async () => {
-		await expectRejected(
-			{ ...location, latitude: 37.7749, longitude: -180.5 },
-			/^Longitude is -180.5; it must be between -180 and 180/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...location, latitude: 37.7749, longitude: -180.5 },
+			message: /^Longitude is -180.5; it must be between -180 and 180/,
+			field: 'Longitude',
+		});
 	});
 
 	it('refuses a recipient with letters', async () => {
-		await expectRejected(
-			{ ...location, recipientPhoneNumber: 'fifteen', latitude: 37.7749, longitude: -122.4194 },
-			/^Recipient Phone Number "fifteen" has characters other than digits/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...location, recipientPhoneNumber: 'fifteen', latitude: 37.7749, longitude: -122.4194 },
+			message: /^Recipient Phone Number "fifteen" has characters other than digits/,
+			field: 'Recipient Phone Number',
+		});
 	});
+});
+
+describe('bad inputs', () => {
+	// Message limits › location (latitude -90..90, longitude -180..180)
+	itRefusesEach([
+		{
+			name: 'a latitude of 91',
+			parameters: send('sendLocation', { latitude: '={{ 91 }}' }),
+			message: /^Latitude is 91; it must be between -90 and 90/,
+			field: 'Latitude',
+		},
+		{
+			name: 'a latitude of -90.5',
+			parameters: send('sendLocation', { latitude: '={{ -90.5 }}' }),
+			message: /^Latitude is -90\.5; it must be between -90 and 90/,
+			field: 'Latitude',
+		},
+		{
+			name: 'a longitude of 180.01',
+			parameters: send('sendLocation', { longitude: '={{ 180.01 }}' }),
+			message: /^Longitude is 180\.01; it must be between -180 and 180/,
+			field: 'Longitude',
+		},
+		{
+			name: 'a latitude that is not a number',
+			parameters: send('sendLocation', { latitude: '={{ "north" }}' }),
+			message: /^Latitude is north; it must be between -90 and 90/,
+			field: 'Latitude',
+		},
+	]);
 });

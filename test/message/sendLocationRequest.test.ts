@@ -7,7 +7,8 @@ import {
 	phoneNumberById,
 	runWhatsApp,
 } from '../fixture';
-import { expectRejected } from './expectRejected';
+import { expectRefusedBeforeSending, itRefusesEach } from '../refusal';
+import { repeated, send } from '../inputs';
 
 const sent = {
 	messaging_product: 'whatsapp',
@@ -72,20 +73,44 @@ describe('Message › Send Location Request', () => {
 	});
 
 	it('refuses a body text over 1024 characters', async () => {
-		await expectRejected(
-			{ ...locationRequest, bodyText: 'x'.repeat(1025) },
-			/^Body Text is 1025 characters; WhatsApp allows 1024/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...locationRequest, bodyText: 'x'.repeat(1025) },
+			message: /^Body Text is 1025 characters; WhatsApp allows 1024/,
+			field: 'Body Text',
+		});
 	});
 
 	it('refuses an empty body text', async () => {
-		await expectRejected({ ...locationRequest, bodyText: '={{ $json.text }}' }, /^Body Text is empty/);
+		await expectRefusedBeforeSending({
+			parameters: { ...locationRequest, bodyText: '={{ $json.text }}' },
+			message: /^Body Text is empty/,
+			field: 'Body Text',
+		});
 	});
 
 	it('refuses a recipient starting with 00', async () => {
-		await expectRejected(
-			{ ...locationRequest, recipientPhoneNumber: '0044 7700 900123' },
-			/^Recipient Phone Number "0044 7700 900123" starts with 00/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...locationRequest, recipientPhoneNumber: '0044 7700 900123' },
+			message: /^Recipient Phone Number "0044 7700 900123" starts with 00/,
+			field: 'Recipient Phone Number',
+		});
 	});
+});
+
+describe('bad inputs', () => {
+	// Message limits › interactive: location request (body ≤ 1024)
+	itRefusesEach([
+		{
+			name: 'a body of 1025 characters',
+			parameters: send('sendLocationRequest', { bodyText: repeated('b', 1025) }),
+			message: /^Body Text is 1025 characters; WhatsApp allows 1024/,
+			field: 'Body Text',
+		},
+		{
+			name: 'a body left blank by its expression',
+			parameters: send('sendLocationRequest', { bodyText: '={{ " " }}' }),
+			message: /^Body Text is empty/,
+			field: 'Body Text',
+		},
+	]);
 });

@@ -7,7 +7,8 @@ import {
 	phoneNumberById,
 	runWhatsApp,
 } from '../fixture';
-import { expectRejected } from './expectRejected';
+import { expectRefusedBeforeSending, itRefusesEach } from '../refusal';
+import { send } from '../inputs';
 
 const sent = {
 	messaging_product: 'whatsapp',
@@ -116,26 +117,40 @@ describe('Message › Send Reaction', () => {
 	});
 
 	it('refuses two emojis', async () => {
-		await expectRejected(
-			{ ...reaction, emoji: '👍👍' },
-			/^Emoji "👍👍" is 2 characters; WhatsApp takes exactly one emoji/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...reaction, emoji: '👍👍' },
+			message: /^Emoji "👍👍" is 2 characters; WhatsApp takes exactly one emoji/,
+			field: 'Emoji',
+		});
 	});
 
 	it('refuses an emoji with text around it', async () => {
-		await expectRejected(
-			{ ...reaction, emoji: 'ok 👍' },
-			/^Emoji "ok 👍" is 4 characters; WhatsApp takes exactly one emoji/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...reaction, emoji: 'ok 👍' },
+			message: /^Emoji "ok 👍" is 4 characters; WhatsApp takes exactly one emoji/,
+			field: 'Emoji',
+		});
 	});
 
 	it('refuses plain text', async () => {
-		await expectRejected({ ...reaction, emoji: 'thumbs up' }, /^Emoji "thumbs up" is not an emoji/);
+		await expectRefusedBeforeSending({
+			parameters: { ...reaction, emoji: 'thumbs up' },
+			message: /^Emoji "thumbs up" is not an emoji/,
+			field: 'Emoji',
+		});
 	});
 
 	it('refuses a single letter or digit', async () => {
-		await expectRejected({ ...reaction, emoji: 'x' }, /^Emoji "x" is not an emoji/);
-		await expectRejected({ ...reaction, emoji: '1' }, /^Emoji "1" is not an emoji/);
+		await expectRefusedBeforeSending({
+			parameters: { ...reaction, emoji: 'x' },
+			message: /^Emoji "x" is not an emoji/,
+			field: 'Emoji',
+		});
+		await expectRefusedBeforeSending({
+			parameters: { ...reaction, emoji: '1' },
+			message: /^Emoji "1" is not an emoji/,
+			field: 'Emoji',
+		});
 	});
 
 	it('refuses a missing message ID', async () => {
@@ -146,20 +161,50 @@ describe('Message › Send Reaction', () => {
 		);
 		expect(gateway.requests).toEqual([]);
 		// Blank but not empty, the node itself refuses it.
-		await expectRejected({ ...reaction, messageId: '  ', emoji: '👍' }, /^Message ID is empty/);
+		await expectRefusedBeforeSending({
+			parameters: { ...reaction, messageId: '  ', emoji: '👍' },
+			message: /^Message ID is empty/,
+			field: 'Message ID',
+		});
 	});
 
 	it('refuses a message ID that is blank once its expression is resolved', async () => {
-		await expectRejected(
-			{ ...reaction, messageId: '={{ $json.messageId }}', emoji: '👍' },
-			/^Message ID is empty/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...reaction, messageId: '={{ $json.messageId }}', emoji: '👍' },
+			message: /^Message ID is empty/,
+			field: 'Message ID',
+		});
 	});
 
 	it('refuses a recipient with too few digits', async () => {
-		await expectRejected(
-			{ ...reaction, recipientPhoneNumber: '12345', emoji: '👍' },
-			/^Recipient Phone Number "12345" has 5 digits/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...reaction, recipientPhoneNumber: '12345', emoji: '👍' },
+			message: /^Recipient Phone Number "12345" has 5 digits/,
+			field: 'Recipient Phone Number',
+		});
 	});
+});
+
+describe('bad inputs', () => {
+	// Message limits › reaction ({ message_id, emoji }: one emoji, or empty to remove)
+	itRefusesEach([
+		{
+			name: 'two emoji',
+			parameters: send('sendReaction', { emoji: '👍👍' }),
+			message: /^Emoji "👍👍" is 2 characters; WhatsApp takes exactly one emoji/,
+			field: 'Emoji',
+		},
+		{
+			name: 'a word instead of an emoji',
+			parameters: send('sendReaction', { emoji: 'ok' }),
+			message: /^Emoji "ok" is not an emoji/,
+			field: 'Emoji',
+		},
+		{
+			name: 'a message ID left blank by its expression',
+			parameters: send('sendReaction', { messageId: '={{ $json.wamid }}' }),
+			message: /^Message ID is empty/,
+			field: 'Message ID',
+		},
+	]);
 });

@@ -11,7 +11,8 @@ import {
 	runWhatsApp,
 } from '../fixture';
 import { WhatsAppMaton } from '../../nodes/WhatsAppMaton/WhatsAppMaton.node';
-import { expectRejected } from './expectRejected';
+import { expectRefusedBeforeSending, itRefusesEach } from '../refusal';
+import { send } from '../inputs';
 
 const sent = {
 	messaging_product: 'whatsapp',
@@ -120,13 +121,30 @@ describe('Message › Send Sticker', () => {
 	});
 
 	it('refuses a link that is not https', async () => {
-		await expectRejected(
-			{ ...sticker, mediaSource: 'link', mediaLink: 'http://example.com/sticker.webp' },
-			/^Media URL .*https/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...sticker, mediaSource: 'link', mediaLink: 'http://example.com/sticker.webp' },
+			message: /^Media URL .*https/,
+			field: 'Media URL',
+		});
 	});
 
 	it('refuses an empty media ID', async () => {
-		await expectRejected({ ...sticker, mediaSource: 'id', mediaId: '  ' }, /^Media ID is empty/);
+		await expectRefusedBeforeSending({
+			parameters: { ...sticker, mediaSource: 'id', mediaId: '  ' },
+			message: /^Media ID is empty/,
+			field: 'Media ID',
+		});
 	});
+});
+
+describe('bad inputs', () => {
+	// Message limits › image / video / audio / document / sticker (link or id, caption, file name)
+	itRefusesEach([
+		{
+			name: 'sendSticker: a media ID left blank by its expression',
+			parameters: send('sendSticker', { mediaSource: 'id', mediaId: '={{ "  " }}' }),
+			message: /^Media ID is empty/,
+			field: 'Media ID',
+		},
+	]);
 });

@@ -20,6 +20,8 @@ import {
 	runWhatsApp,
 } from '../fixture';
 import { runResourceMapping } from '../listSearch/loadOptionsContext';
+import { message } from '../inputs';
+import { itRefusesEach } from '../refusal';
 
 const TEMPLATES = `${GRAPH}/${BUSINESS_ACCOUNT_ID}/message_templates`;
 const DEFINITION_QUERY = {
@@ -279,4 +281,87 @@ describe('Template Variables in the editor (getTemplateVariables)', () => {
 		expect(splitUrl(gateway.requests[0].url)).toEqual({ base: TEMPLATES, query: DEFINITION_QUERY });
 		expect(fields.map((field) => field.id)).toEqual(['header_image', 'body_1', 'body_2', 'button_0_url', 'button_1_payload']);
 	});
+});
+
+describe('bad inputs', () => {
+	/** The definition the list call answers: two numbered body placeholders and a dynamic URL button. */
+	const orderShipped = {
+		name: 'order_shipped',
+		language: 'en_US',
+		status: 'APPROVED',
+		category: 'UTILITY',
+		parameter_format: 'POSITIONAL',
+		id: '1407680676729941',
+		components: [
+			{
+				type: 'BODY',
+				text: 'Hi {{1}}, your order #{{2}} is on its way!',
+				example: { body_text: [['Jane', '1234']] },
+			},
+			{
+				type: 'BUTTONS',
+				buttons: [
+					{
+						type: 'URL',
+						text: 'Track order',
+						url: 'https://shop.example.com/track/{{1}}',
+						example: ['https://shop.example.com/track/1234'],
+					},
+				],
+			},
+		],
+	};
+	const definitionAnswer = (template: object = orderShipped) => ({ data: [template] });
+	/** Send Template by its variables (the default mode), with the mapping as the editor saves it. */
+	const sendTemplateMapped = (value: Record<string, string>): INodeParameters =>
+		message('sendTemplate', {
+			template: { __rl: true, mode: 'list', value: 'order_shipped' },
+			languageCode: 'en_US',
+			templateVariables: {
+				mappingMode: 'defineBelow',
+				value,
+				matchingColumns: [],
+				schema: [],
+				attemptToConvertTypes: false,
+				convertFieldsToString: false,
+			},
+		});
+	// Templates › Send: the values match the definition (132000), header, buttons, named or numbered
+	itRefusesEach([
+		{
+			name: 'mapped: a body placeholder without a value',
+			parameters: sendTemplateMapped({ body_1: 'Jane', button_0_url: 'A1' }),
+			definition: definitionAnswer(),
+			message: /^Template "order_shipped" \(en_US\) needs a value for Body \{\{2\}\}/,
+			field: 'Body {{2}}',
+		},
+		{
+			name: 'mapped: the URL button suffix without a value',
+			parameters: sendTemplateMapped({ body_1: 'Jane', body_2: '1234' }),
+			definition: definitionAnswer(),
+			message: /^Template "order_shipped" \(en_US\) needs a value for Button 1 "Track order" URL suffix/,
+			field: 'Button 1 "Track order" URL suffix',
+		},
+		{
+			name: 'mapped: a value for a placeholder the template does not have',
+			parameters: sendTemplateMapped({ body_1: 'Jane', body_2: '1234', body_3: 'extra', button_0_url: 'A1' }),
+			definition: definitionAnswer(),
+			message: /^Template "order_shipped" \(en_US\) has no placeholder for body_3/,
+			field: 'body_3',
+		},
+		{
+			name: 'mapped: a template that is not approved',
+			parameters: sendTemplateMapped({ body_1: 'Jane', body_2: '1234', button_0_url: 'A1' }),
+			definition: definitionAnswer({ ...orderShipped, status: 'PAUSED' }),
+			message: /^Template "order_shipped" \(en_US\) is PAUSED; only approved templates can be sent/,
+			field: 'Template "order_shipped"',
+		},
+		{
+			name: 'mapped: a language the template has no translation in',
+			parameters: sendTemplateMapped({ body_1: 'Jane', body_2: '1234', button_0_url: 'A1' }),
+			definition: definitionAnswer({ ...orderShipped, language: 'pt_BR' }),
+			message: /^Template "order_shipped" has no "en_US" translation \(it has pt_BR\)/,
+			field: 'Template "order_shipped"',
+		},
+	]);
 });

@@ -12,7 +12,8 @@ import {
 	phoneNumberById,
 	runWhatsApp,
 } from '../fixture';
-import { expectRejected } from './expectRejected';
+import { expectRefusedBeforeSending, itRefusesEach } from '../refusal';
+import { repeated, send } from '../inputs';
 
 const sent = {
 	messaging_product: 'whatsapp',
@@ -152,17 +153,19 @@ describe('Message › Send Text, shared fields', () => {
 	};
 
 	it('refuses a phone number ID that an expression left empty, sending nothing', async () => {
-		await expectRejected(
-			{ ...base, phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.missing }}' } },
-			/Business Phone Number is empty/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...base, phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.missing }}' } },
+			message: /Business Phone Number is empty/,
+			field: 'Business Phone Number',
+		});
 	});
 
 	it('refuses a phone number given where its ID belongs', async () => {
-		await expectRejected(
-			{ ...base, phoneNumberId: { __rl: true, mode: 'id', value: '={{ "+1 555 0100" }}' } },
-			/Business Phone Number "\+1 555 0100": a phone number ID has only digits/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...base, phoneNumberId: { __rl: true, mode: 'id', value: '={{ "+1 555 0100" }}' } },
+			message: /Business Phone Number "\+1 555 0100": a phone number ID has only digits/,
+			field: 'Business Phone Number',
+		});
 	});
 
 	it('treats a blank Maton Connection as unset and uses the credential default', async () => {
@@ -175,9 +178,45 @@ describe('Message › Send Text, shared fields', () => {
 	});
 
 	it('accepts one leading + but not a + inside the number', async () => {
-		await expectRejected(
-			{ ...base, phoneNumberId: phoneNumberById(), recipientPhoneNumber: '1555+1234567' },
-			/Recipient Phone Number "1555\+1234567" has characters other than digits/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...base, phoneNumberId: phoneNumberById(), recipientPhoneNumber: '1555+1234567' },
+			message: /Recipient Phone Number "1555\+1234567" has characters other than digits/,
+			field: 'Recipient Phone Number',
+		});
+	});
+});
+
+describe('bad inputs', () => {
+	describe('Message limits › text (body 1..4096, preview_url boolean)', () => {
+		itRefusesEach([
+			{
+				name: 'a text of 4097 characters',
+				parameters: send('sendText', { text: repeated('x', 4097) }),
+				message: /^Text is 4097 characters; WhatsApp allows 4096/,
+				field: 'Text',
+			},
+			{
+				name: 'a text left blank by its expression',
+				parameters: send('sendText', { text: '={{ $json.reply }}' }),
+				message: /^Text is empty/,
+				field: 'Text',
+			},
+			{
+				name: 'Show Link Preview that is not a boolean',
+				parameters: send('sendText', { options: { previewUrl: '={{ "yes please" }}' } }),
+				message: /^Show Link Preview\b.*"yes please"/,
+				field: 'Show Link Preview',
+			},
+		]);
+	});
+	describe('Phone numbers (GET /{phone-number-id}, GET /{waba-id}/phone_numbers)', () => {
+		itRefusesEach([
+			{
+				name: 'sendText: a phone number ID that is not one',
+				parameters: send('sendText', { phoneNumberId: phoneNumberById('={{ "+15551234567" }}') }),
+				message: /^Business Phone Number "\+15551234567": a phone number ID has only digits/,
+				field: 'Business Phone Number',
+			},
+		]);
 	});
 });

@@ -7,7 +7,8 @@ import {
 	phoneNumberById,
 	runWhatsApp,
 } from '../fixture';
-import { expectRejected } from './expectRejected';
+import { expectRefusedBeforeSending, itRefusesEach } from '../refusal';
+import { repeated, send } from '../inputs';
 
 const sent = {
 	messaging_product: 'whatsapp',
@@ -67,20 +68,44 @@ describe('Message › Send Video', () => {
 	});
 
 	it('refuses a link that is not https', async () => {
-		await expectRejected(
-			{ ...video, mediaLink: 'http://example.com/video.mp4' },
-			/^Media URL .*https/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...video, mediaLink: 'http://example.com/video.mp4' },
+			message: /^Media URL .*https/,
+			field: 'Media URL',
+		});
 	});
 
 	it('refuses a blank media ID', async () => {
-		await expectRejected({ ...video, mediaSource: 'id', mediaId: '   ' }, /^Media ID is empty/);
+		await expectRefusedBeforeSending({
+			parameters: { ...video, mediaSource: 'id', mediaId: '   ' },
+			message: /^Media ID is empty/,
+			field: 'Media ID',
+		});
 	});
 
 	it('refuses a recipient with 16 digits', async () => {
-		await expectRejected(
-			{ ...video, recipientPhoneNumber: '1555123456789012', mediaLink: 'https://example.com/video.mp4' },
-			/^Recipient Phone Number "1555123456789012" has 16 digits; WhatsApp wants 7 to 15/,
-		);
+		await expectRefusedBeforeSending({
+			parameters: { ...video, recipientPhoneNumber: '1555123456789012', mediaLink: 'https://example.com/video.mp4' },
+			message: /^Recipient Phone Number "1555123456789012" has 16 digits; WhatsApp wants 7 to 15/,
+			field: 'Recipient Phone Number',
+		});
 	});
+});
+
+describe('bad inputs', () => {
+	// Message limits › image / video / audio / document / sticker (link or id, caption, file name)
+	itRefusesEach([
+		{
+			name: 'sendVideo: a link an expression left undefined (neither link nor id)',
+			parameters: send('sendVideo', { mediaLink: '={{ $json.url }}' }),
+			message: /^Media URL is empty/,
+			field: 'Media URL',
+		},
+		{
+			name: 'sendVideo: a caption of 1025 characters (emoji count as one)',
+			parameters: send('sendVideo', { options: { caption: repeated('🎬', 1025) } }),
+			message: /^Caption is 1025 characters; WhatsApp allows 1024/,
+			field: 'Caption',
+		},
+	]);
 });

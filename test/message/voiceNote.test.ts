@@ -18,7 +18,7 @@ import {
 	runWhatsApp,
 } from '../fixture';
 import { formOf, itemWithFile } from '../media/multipart';
-import { expectRefusedBeforeSending } from '../rules/refusal';
+import { expectRefusedBeforeSending } from '../refusal';
 
 const sent = {
 	messaging_product: 'whatsapp',

@@ -10,6 +10,7 @@ import {
 	runWhatsApp,
 } from '../fixture';
 import { splitUrl } from '../assertions';
+import { itRefusesEach } from '../refusal';
 
 const phoneNumber = {
 	verified_name: 'Acme Support',
@@ -77,4 +78,22 @@ describe('Phone Number › Get', () => {
 			'credential-default',
 		]);
 	});
+});
+
+describe('bad inputs', () => {
+	// Phone numbers (GET /{phone-number-id}, GET /{waba-id}/phone_numbers)
+	itRefusesEach([
+		{
+			name: 'get: the phone number itself where its ID belongs',
+			parameters: { resource: 'phoneNumber', operation: 'get', phoneNumberId: phoneNumberById('={{ "+1 555 123 4567" }}') },
+			message: /^Business Phone Number "\+1 555 123 4567": a phone number ID has only digits/,
+			field: 'Business Phone Number',
+		},
+		{
+			name: 'get: a phone number ID left blank by its expression',
+			parameters: { resource: 'phoneNumber', operation: 'get', phoneNumberId: phoneNumberById('={{ $json.id }}') },
+			message: /^Business Phone Number is empty/,
+			field: 'Business Phone Number',
+		},
+	]);
 });

@@ -10,7 +10,8 @@ import {
 	runWhatsApp,
 } from '../fixture';
 import { DISCOVERY_FIELDS } from '../../nodes/WhatsAppMaton/shared/account/discovery';
-import { expectInputError, splitUrl } from '../assertions';
+import { splitUrl } from '../assertions';
+import { expectRefusedBeforeSending } from '../refusal';
 
 const PHONE_NUMBERS = `${GRAPH}/${BUSINESS_ACCOUNT_ID}/phone_numbers`;
 
@@ -105,63 +106,64 @@ describe('Phone Number › List', () => {
 	});
 
 	it('without a business account ID, finds none through the Maton connection and says what to enter, sending nothing else', async () => {
-		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, { id: '10229837465019283', businesses: { data: [] } });
-		const { items, error } = await runWhatsApp(
-			{ resource: 'phoneNumber', operation: 'list', businessAccountId: '', limit: 50 },
-			{ credentials: matonCredentials({ businessAccountId: '' }) },
-		);
-		expectInputError(
-			error,
-			/^No WhatsApp Business Account ID, and the Maton connection reaches no business account$/,
-			/Default WhatsApp Business Account ID of the Maton API credential\. Find it in Meta Business Suite › Settings › Accounts › WhatsApp accounts/,
-		);
-		expect(items).toEqual([]);
-		expect(gateway.requests.map((request) => [request.method, splitUrl(request.url)])).toEqual([
-			['GET', { base: `${GRAPH}/me`, query: { fields: DISCOVERY_FIELDS } }],
-		]);
+		const { gatewayRequests } = await expectRefusedBeforeSending({
+			parameters: { resource: 'phoneNumber', operation: 'list', businessAccountId: '', limit: 50 },
+			credentials: matonCredentials({ businessAccountId: '' }),
+			discovery: { status: 200, body: { id: '10229837465019283', businesses: { data: [] } } },
+			message: /^No WhatsApp Business Account ID, and the Maton connection reaches no business account$/,
+			field: 'WhatsApp Business Account ID',
+			description:
+				/Default WhatsApp Business Account ID of the Maton API credential\. Find it in Meta Business Suite › Settings › Accounts › WhatsApp accounts/,
+		});
+		// One discovery per run (stopping, then Continue On Fail), asking for exactly these fields.
+		const discovery = ['GET', { base: `${GRAPH}/me`, query: { fields: DISCOVERY_FIELDS } }];
+		expect(gatewayRequests.map((request) => [request.method, splitUrl(request.url)])).toEqual([discovery, discovery]);
 	});
 
 	it('without a business account ID and with several accounts found, names them and asks which, sending nothing else', async () => {
-		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, {
-			businesses: {
-				data: [
-					{ id: '1', owned_whatsapp_business_accounts: { data: [{ id: BUSINESS_ACCOUNT_ID, name: 'Acme' }] } },
-					{ id: '2', client_whatsapp_business_accounts: { data: [{ id: '998877665544332' }] } },
-				],
+		const { gatewayRequests } = await expectRefusedBeforeSending({
+			parameters: { resource: 'phoneNumber', operation: 'list', limit: 50 },
+			credentials: matonCredentials({ businessAccountId: '' }),
+			discovery: {
+				status: 200,
+				body: {
+					businesses: {
+						data: [
+							{ id: '1', owned_whatsapp_business_accounts: { data: [{ id: BUSINESS_ACCOUNT_ID, name: 'Acme' }] } },
+							{ id: '2', client_whatsapp_business_accounts: { data: [{ id: '998877665544332' }] } },
+						],
+					},
+				},
 			},
+			message: /^No WhatsApp Business Account ID, and the Maton connection reaches 2 business accounts$/,
+			field: 'WhatsApp Business Account ID',
+			description: `Pick one in the node's WhatsApp Business Account field (From List), or set it as the credential's Default WhatsApp Business Account ID: Acme (${BUSINESS_ACCOUNT_ID}), 998877665544332.`,
 		});
-		const { items, error } = await runWhatsApp(
-			{ resource: 'phoneNumber', operation: 'list', limit: 50 },
-			{ credentials: matonCredentials({ businessAccountId: '' }), input: [{ json: {} }, { json: {} }] },
-		);
-		expectInputError(
-			error,
-			/^No WhatsApp Business Account ID, and the Maton connection reaches 2 business accounts$/,
-			`Pick one in the node's WhatsApp Business Account field (From List), or set it as the credential's Default WhatsApp Business Account ID: Acme (${BUSINESS_ACCOUNT_ID}), 998877665544332.`,
-		);
-		expect(items).toEqual([]);
-		expect(gateway.requests.map((request) => splitUrl(request.url).base)).toEqual([`${GRAPH}/me`]);
+		// One discovery per run, the two items of the Continue On Fail run sharing it.
+		expect(gatewayRequests.map((request) => splitUrl(request.url).base)).toEqual([`${GRAPH}/me`, `${GRAPH}/me`]);
 	});
 
 	it("without a business account ID, says what Graph answered when the connection's token may not list businesses, asking once, the key never in the error", async () => {
-		const gateway = fakeApi(GATEWAY_ORIGIN).reply(400, {
-			error: {
-				message: `(#200) Requires business_management permission to manage the object (token Bearer ${API_KEY}, key ${API_KEY})`,
-				type: 'OAuthException',
-				code: 200,
+		const { stoppedError: error, gatewayRequests } = await expectRefusedBeforeSending({
+			parameters: { resource: 'phoneNumber', operation: 'list', limit: 50 },
+			credentials: matonCredentials({ businessAccountId: '' }),
+			discovery: {
+				status: 400,
+				body: {
+					error: {
+						message: `(#200) Requires business_management permission to manage the object (token Bearer ${API_KEY}, key ${API_KEY})`,
+						type: 'OAuthException',
+						code: 200,
+					},
+				},
 			},
+			message: /^No WhatsApp Business Account ID, and the Maton connection could not list its business accounts$/,
+			field: 'WhatsApp Business Account ID',
+			description:
+				/^Graph answered: \(#200\) Requires business_management permission to manage the object \(token Bearer \[redacted\], key \[redacted\]\) \(HTTP 400\)\. .*Meta Business Suite › Settings › Accounts › WhatsApp accounts/,
 		});
-		const { error } = await runWhatsApp(
-			{ resource: 'phoneNumber', operation: 'list', limit: 50 },
-			{ credentials: matonCredentials({ businessAccountId: '' }) },
-		);
-		expectInputError(
-			error,
-			/^No WhatsApp Business Account ID, and the Maton connection could not list its business accounts$/,
-			/^Graph answered: \(#200\) Requires business_management permission to manage the object \(token Bearer \[redacted\], key \[redacted\]\) \(HTTP 400\)\. .*Meta Business Suite › Settings › Accounts › WhatsApp accounts/,
-		);
 		expect(JSON.stringify({ message: error?.message, description: error?.description })).not.toContain(API_KEY);
-		// A refused permission is not retried.
-		expect(gateway.requests).toHaveLength(1);
+		// A refused permission is not retried: one request per run (stopping, then Continue On Fail).
+		expect(gatewayRequests).toHaveLength(2);
 	});
 });

@@ -12,7 +12,7 @@ import type { INodeParameters, INodeProperties, INodePropertyCollection } from '
 
 import { WhatsAppMaton } from '../../nodes/WhatsAppMaton/WhatsAppMaton.node';
 import { CONTROL_ORIGIN, GATEWAY_ORIGIN, fakeApi, runWhatsApp } from '../fixture';
-import { type BadInput, expectRefusedBeforeSending } from './refusal';
+import { type BadInput, expectRefusedBeforeSending } from '../refusal';
 import { VALID_OPERATIONS, type ValidOperation, validOperation } from './validOperations';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

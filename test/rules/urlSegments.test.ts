@@ -9,7 +9,7 @@ import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workfl
 
 import { splitUrl } from '../assertions';
 import { CONNECTION_ID, CONTROL_ORIGIN, GATEWAY_ORIGIN, GRAPH, fakeApi, matonCredentials, runWhatsApp } from '../fixture';
-import { type BadInput, expectRefusedBeforeSending } from './refusal';
+import { type BadInput, expectRefusedBeforeSending } from '../refusal';
 import { VALID_OPERATIONS, type ValidOperation, validOperation } from './validOperations';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

@@ -11,7 +11,9 @@ import {
 	runWhatsApp,
 } from '../fixture';
 import { DISCOVERY_FIELDS } from '../../nodes/WhatsAppMaton/shared/account/discovery';
-import { expectInputError, splitUrl } from '../assertions';
+import { splitUrl } from '../assertions';
+import { repeated } from '../inputs';
+import { expectRefusedBeforeSending, itRefusesEach } from '../refusal';
 
 const TEMPLATES = `${GRAPH}/${BUSINESS_ACCOUNT_ID}/message_templates`;
 const created = { id: '1407680676729941', status: 'PENDING', category: 'UTILITY' };
@@ -221,91 +223,90 @@ describe('Template › Create', () => {
 	});
 
 	describe('refuses, without a request,', () => {
-		const refused = async (parameters: INodeParameters, credentials = matonCredentials()) => {
-			const gateway = fakeApi(GATEWAY_ORIGIN);
-			const result = await runWhatsApp(parameters, { credentials });
-			expect(gateway.requests).toHaveLength(0);
-			expect(result.items).toEqual([]);
-			return result.error;
-		};
-
 		it('a name with an uppercase letter', async () => {
-			expectInputError(
-				await refused(create({ templateName: 'Order_confirmation' })),
-				/^Template Name "Order_confirmation" is not allowed: use only lowercase letters, digits and underscores/,
-			);
+			await expectRefusedBeforeSending({
+				parameters: create({ templateName: 'Order_confirmation' }),
+				message: /^Template Name "Order_confirmation" is not allowed: use only lowercase letters, digits and underscores/,
+				field: 'Template Name',
+			});
 		});
 
 		it('a name with a dash', async () => {
-			expectInputError(
-				await refused(create({ templateName: 'order-confirmation' })),
-				/^Template Name "order-confirmation" is not allowed/,
-			);
+			await expectRefusedBeforeSending({
+				parameters: create({ templateName: 'order-confirmation' }),
+				message: /^Template Name "order-confirmation" is not allowed/,
+				field: 'Template Name',
+			});
 		});
 
 		it('numbered placeholders with too few examples', async () => {
-			expectInputError(
-				await refused(create({ bodyExamples: { example: [{ value: 'Jane' }] } })),
-				/^Body Text has 2 placeholders but 1 example$/,
-			);
-			expectInputError(await refused(create({ bodyExamples: {} })), /^Body Text has 2 placeholders but 0 examples$/);
+			await expectRefusedBeforeSending({
+				parameters: create({ bodyExamples: { example: [{ value: 'Jane' }] } }),
+				message: /^Body Text has 2 placeholders but 1 example$/,
+				field: 'Body Text',
+			});
+			await expectRefusedBeforeSending({
+				parameters: create({ bodyExamples: {} }),
+				message: /^Body Text has 2 placeholders but 0 examples$/,
+				field: 'Body Text',
+			});
 		});
 
 		it('a named placeholder without its example', async () => {
-			expectInputError(
-				await refused(
-					create({
-						bodyText: 'Hi {{customer_name}}, order {{order_id}} shipped',
-						bodyExamples: { example: [{ parameterName: 'customer_name', value: 'Jane' }] },
-					}),
-				),
-				/^Body Text has \{\{order_id\}\} but no example for it/,
-			);
+			await expectRefusedBeforeSending({
+				parameters: create({
+					bodyText: 'Hi {{customer_name}}, order {{order_id}} shipped',
+					bodyExamples: { example: [{ parameterName: 'customer_name', value: 'Jane' }] },
+				}),
+				message: /^Body Text has \{\{order_id\}\} but no example for it/,
+				field: 'Body Text',
+			});
 		});
 
 		it('a header placeholder without an example', async () => {
-			expectInputError(
-				await refused(create({ templateOptions: { headerText: 'Order #{{1}}' } })),
-				/^Header Text has 1 placeholder but 0 examples$/,
-			);
+			await expectRefusedBeforeSending({
+				parameters: create({ templateOptions: { headerText: 'Order #{{1}}' } }),
+				message: /^Header Text has 1 placeholder but 0 examples$/,
+				field: 'Header Text',
+			});
 		});
 
 		it('numbered and named placeholders mixed', async () => {
-			expectInputError(
-				await refused(
-					create({
-						bodyText: 'Hi {{1}}, order {{order_id}} shipped',
-						bodyExamples: { example: [{ value: 'Jane' }, { parameterName: 'order_id', value: '1' }] },
-					}),
-				),
-				/^Body Text mixes numbered and named placeholders \(\{\{1\}\} and \{\{order_id\}\}\)/,
-			);
+			await expectRefusedBeforeSending({
+				parameters: create({
+					bodyText: 'Hi {{1}}, order {{order_id}} shipped',
+					bodyExamples: { example: [{ value: 'Jane' }, { parameterName: 'order_id', value: '1' }] },
+				}),
+				message: /^Body Text mixes numbered and named placeholders \(\{\{1\}\} and \{\{order_id\}\}\)/,
+				field: 'Body Text',
+			});
 		});
 
 		it('JSON components whose placeholders have no example', async () => {
-			expectInputError(
-				await refused(
-					create({
-						specifyDefinition: 'json',
-						definitionJson: JSON.stringify([{ type: 'BODY', text: 'Hi {{1}}, your order #{{2}} is ready' }]),
-					}),
-				),
-				/^Components \(JSON\): the BODY text has placeholders but no example/,
-			);
+			await expectRefusedBeforeSending({
+				parameters: create({
+					specifyDefinition: 'json',
+					definitionJson: JSON.stringify([{ type: 'BODY', text: 'Hi {{1}}, your order #{{2}} is ready' }]),
+				}),
+				message: /^Components \(JSON\): the BODY text has placeholders but no example/,
+				field: 'Components (JSON)',
+			});
 		});
 
 		it('JSON that is not an array of components', async () => {
-			expectInputError(
-				await refused(create({ specifyDefinition: 'json', definitionJson: '{ "type": "BODY" ' })),
-				/^Components \(JSON\) is not valid JSON/,
-			);
+			await expectRefusedBeforeSending({
+				parameters: create({ specifyDefinition: 'json', definitionJson: '{ "type": "BODY" ' }),
+				message: /^Components \(JSON\) is not valid JSON/,
+				field: 'Components (JSON)',
+			});
 		});
 
 		it('a body over 1024 characters', async () => {
-			expectInputError(
-				await refused(create({ bodyText: 'x'.repeat(1025), bodyExamples: {} })),
-				/^Body Text is 1025 characters; WhatsApp allows 1024/,
-			);
+			await expectRefusedBeforeSending({
+				parameters: create({ bodyText: 'x'.repeat(1025), bodyExamples: {} }),
+				message: /^Body Text is 1025 characters; WhatsApp allows 1024/,
+				field: 'Body Text',
+			});
 		});
 
 	});
@@ -313,20 +314,18 @@ describe('Template › Create', () => {
 	// With account discovery, an empty ID is no longer refused before any request: the node asks
 	// the Maton connection which accounts it reaches (a GET), and fails there, before the POST.
 	it('without a business account ID, finds none through the Maton connection and says what to enter, sending nothing else', async () => {
-		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, { id: '10229837465019283', businesses: { data: [] } });
-		const { items, error } = await runWhatsApp(
-			create(),
-			{ credentials: matonCredentials({ businessAccountId: '' }) },
-		);
-		expectInputError(
-			error,
-			/^No WhatsApp Business Account ID, and the Maton connection reaches no business account$/,
-			/Default WhatsApp Business Account ID of the Maton API credential\. Find it in Meta Business Suite › Settings › Accounts › WhatsApp accounts/,
-		);
-		expect(items).toEqual([]);
-		expect(gateway.requests.map((request) => [request.method, splitUrl(request.url)])).toEqual([
-			['GET', { base: `${GRAPH}/me`, query: { fields: DISCOVERY_FIELDS } }],
-		]);
+		const { gatewayRequests } = await expectRefusedBeforeSending({
+			parameters: create(),
+			credentials: matonCredentials({ businessAccountId: '' }),
+			discovery: { status: 200, body: { id: '10229837465019283', businesses: { data: [] } } },
+			message: /^No WhatsApp Business Account ID, and the Maton connection reaches no business account$/,
+			field: 'WhatsApp Business Account ID',
+			description:
+				/Default WhatsApp Business Account ID of the Maton API credential\. Find it in Meta Business Suite › Settings › Accounts › WhatsApp accounts/,
+		});
+		// One discovery per run (stopping, then Continue On Fail), asking for exactly these fields.
+		const discovery = ['GET', { base: `${GRAPH}/me`, query: { fields: DISCOVERY_FIELDS } }];
+		expect(gatewayRequests.map((request) => [request.method, splitUrl(request.url)])).toEqual([discovery, discovery]);
 	});
 });
 
@@ -387,16 +386,19 @@ describe('Template › Create, buttons', () => {
 			'a dynamic URL without an example',
 			[{ type: 'url', text: 'Track', url: 'https://shop.example.com/t/{{1}}' }],
 			/Button 1 URL has \{\{1\}\} but no full example URL/,
+			'Button 1',
 		],
 		[
 			'a placeholder in the middle of the URL',
 			[{ type: 'url', text: 'Track', url: 'https://shop.example.com/{{1}}/x', urlExample: 'https://shop.example.com/1/x' }],
 			/Button 1 URL may have one placeholder, \{\{1\}\}, and only at its end/,
+			'Button 1',
 		],
 		[
 			'button text of 26 characters',
 			[{ type: 'quick_reply', text: 'x'.repeat(26) }],
 			/Button 1 text is 26 characters; WhatsApp allows 25/,
+			'Button 1',
 		],
 		[
 			'three URL buttons',
@@ -406,6 +408,7 @@ describe('Template › Create, buttons', () => {
 				{ type: 'url', text: 'C', url: 'https://c.example.com' },
 			],
 			/Button 3: a template takes at most 2 url buttons/,
+			'Button 3',
 		],
 		[
 			'two copy-code buttons',
@@ -414,16 +417,160 @@ describe('Template › Create, buttons', () => {
 				{ type: 'copy_code', example: 'B2' },
 			],
 			/Button 2: a template takes at most 1 copy code button/,
+			'Button 2',
 		],
 		[
 			'a phone button without a number',
 			[{ type: 'phone_number', text: 'Call', phoneNumber: 'call me' }],
 			/Button 1 phone number "call me" is not a phone number/,
+			'Button 1',
 		],
-	])('refuses %s, sending nothing', async (_case, button, message) => {
-		const gateway = fakeApi(GATEWAY_ORIGIN);
-		const { error } = await runWhatsApp(create({ templateButtons: { button } }));
-		expectInputError(error, message);
-		expect(gateway.requests).toEqual([]);
+	])('refuses %s, sending nothing', async (_case, button, message, field) => {
+		await expectRefusedBeforeSending({
+			parameters: create({ templateButtons: { button } }),
+			message,
+			field,
+		});
 	});
+});
+
+describe('bad inputs', () => {
+	const createTemplate = (extra: INodeParameters = {}): INodeParameters => ({
+		resource: 'template',
+		operation: 'create',
+		templateName: 'order_confirmation',
+		languageCode: 'en_US',
+		category: 'UTILITY',
+		bodyText: 'Hi {{1}}, your order #{{2}} has been confirmed!',
+		bodyExamples: { example: [{ value: 'Jane' }, { value: '1234' }] },
+		...extra,
+	});
+	// Templates › Create (name [a-z0-9_] ≤ 512, category, examples for every variable)
+	itRefusesEach([
+		{
+			name: 'a name with an uppercase letter',
+			parameters: createTemplate({ templateName: 'Order_confirmation' }),
+			message: /^Template Name "Order_confirmation" is not allowed: use only lowercase letters, digits and underscores/,
+			field: 'Template Name',
+		},
+		{
+			name: 'a name with a dash and a space',
+			parameters: createTemplate({ templateName: 'order-confirmation v2' }),
+			message: /^Template Name "order-confirmation v2" is not allowed/,
+			field: 'Template Name',
+		},
+		{
+			name: 'a name of 513 characters',
+			parameters: createTemplate({ templateName: repeated('a', 513) }),
+			message: /^Template Name "a{513}" is not allowed: .*up to 512 characters/,
+			field: 'Template Name',
+		},
+		{
+			name: 'a name left blank by its expression',
+			parameters: createTemplate({ templateName: '={{ $json.name }}' }),
+			message: /^Template Name is empty/,
+			field: 'Template Name',
+		},
+		{
+			name: 'a category WhatsApp does not have',
+			parameters: createTemplate({ category: '={{ "PROMOTIONAL" }}' }),
+			message: /^Category "PROMOTIONAL"/,
+			field: 'Category',
+		},
+		{
+			name: 'two numbered body placeholders with one example',
+			parameters: createTemplate({ bodyExamples: { example: [{ value: 'Jane' }] } }),
+			message: /^Body Text has 2 placeholders but 1 example$/,
+			field: 'Body Text',
+		},
+		{
+			name: 'a named body placeholder without its example',
+			parameters: createTemplate({
+				bodyText: 'Hi {{customer_name}}, order {{order_id}} shipped',
+				bodyExamples: { example: [{ parameterName: 'customer_name', value: 'Jane' }] },
+			}),
+			message: /^Body Text has \{\{order_id\}\} but no example for it/,
+			field: 'Body Text',
+		},
+		{
+			name: 'a header placeholder without an example',
+			parameters: createTemplate({ templateOptions: { headerText: 'Order #{{1}}' } }),
+			message: /^Header Text has 1 placeholder but 0 examples$/,
+			field: 'Header Text',
+		},
+		{
+			name: 'numbered and named placeholders mixed',
+			parameters: createTemplate({
+				bodyText: 'Hi {{1}}, order {{order_id}} shipped',
+				bodyExamples: { example: [{ value: 'Jane' }, { parameterName: 'order_id', value: '1' }] },
+			}),
+			message: /^Body Text mixes numbered and named placeholders/,
+			field: 'Body Text',
+		},
+		{
+			name: 'JSON: a body with placeholders but no example',
+			parameters: createTemplate({
+				specifyDefinition: 'json',
+				definitionJson: JSON.stringify([{ type: 'BODY', text: 'Hi {{1}}, your order #{{2}} is ready' }]),
+			}),
+			message: /^Components \(JSON\): the BODY text has placeholders but no example/,
+			field: 'Components (JSON)',
+		},
+		{
+			name: 'JSON: a header with a named placeholder but no example',
+			parameters: createTemplate({
+				specifyDefinition: 'json',
+				definitionJson: JSON.stringify([
+					{ type: 'HEADER', format: 'TEXT', text: 'Order {{order_id}}' },
+					{ type: 'BODY', text: 'Thanks!' },
+				]),
+			}),
+			message: /^Components \(JSON\): the HEADER text has placeholders but no example/,
+			field: 'Components (JSON)',
+		},
+		{
+			name: 'JSON: components that are not valid JSON',
+			parameters: createTemplate({ specifyDefinition: 'json', definitionJson: '[{ "type": "BODY" ' }),
+			message: /^Components \(JSON\) is not valid JSON/,
+			field: 'Components (JSON)',
+		},
+		{
+			name: 'a body of 1025 characters',
+			parameters: createTemplate({ bodyText: repeated('b', 1025), bodyExamples: {} }),
+			message: /^Body Text is 1025 characters; WhatsApp allows 1024/,
+			field: 'Body Text',
+		},
+		{
+			name: 'a body left blank by its expression',
+			parameters: createTemplate({ bodyText: '={{ $json.body }}', bodyExamples: {} }),
+			message: /^Body Text is empty/,
+			field: 'Body Text',
+		},
+		{
+			name: 'a header text of 61 characters',
+			parameters: createTemplate({ templateOptions: { headerText: repeated('h', 61) } }),
+			message: /^Header Text is 61 characters; WhatsApp allows 60/,
+			field: 'Header Text',
+		},
+		{
+			name: 'a footer text of 61 characters',
+			parameters: createTemplate({ templateOptions: { footerText: repeated('f', 61) } }),
+			message: /^Footer Text is 61 characters; WhatsApp allows 60/,
+			field: 'Footer Text',
+		},
+		{
+			name: 'a dynamic URL button without an example',
+			parameters: createTemplate({
+				templateButtons: { button: [{ type: 'url', text: 'Track', url: 'https://shop.example.com/t/{{1}}' }] },
+			}),
+			message: /^Button 1 URL has \{\{1\}\} but no full example URL/,
+			field: 'Button 1 URL',
+		},
+		{
+			name: 'a button text of 26 characters',
+			parameters: createTemplate({ templateButtons: { button: [{ type: 'quick_reply', text: repeated('x', 26) }] } }),
+			message: /^Button 1 text is 26 characters; WhatsApp allows 25/,
+			field: 'Button 1 text',
+		},
+	]);
 });

@@ -9,7 +9,8 @@ import {
 	runWhatsApp,
 } from '../fixture';
 import { DISCOVERY_FIELDS } from '../../nodes/WhatsAppMaton/shared/account/discovery';
-import { expectInputError, splitUrl } from '../assertions';
+import { splitUrl } from '../assertions';
+import { expectRefusedBeforeSending, itRefusesEach } from '../refusal';
 
 const TEMPLATES = `${GRAPH}/${BUSINESS_ACCOUNT_ID}/message_templates`;
 
@@ -85,30 +86,37 @@ describe('Template › Delete', () => {
 	});
 
 	it('without a business account ID, finds none through the Maton connection and says what to enter, sending nothing else', async () => {
-		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, { id: '10229837465019283', businesses: { data: [] } });
-		const { items, error } = await runWhatsApp(
-			{ resource: 'template', operation: 'delete', templateName: 'order_confirmation' },
-			{ credentials: matonCredentials({ businessAccountId: '' }) },
-		);
-		expectInputError(
-			error,
-			/^No WhatsApp Business Account ID, and the Maton connection reaches no business account$/,
-			/Default WhatsApp Business Account ID of the Maton API credential\. Find it in Meta Business Suite › Settings › Accounts › WhatsApp accounts/,
-		);
-		expect(items).toEqual([]);
-		expect(gateway.requests.map((request) => [request.method, splitUrl(request.url)])).toEqual([
-			['GET', { base: `${GRAPH}/me`, query: { fields: DISCOVERY_FIELDS } }],
-		]);
+		const { gatewayRequests } = await expectRefusedBeforeSending({
+			parameters: { resource: 'template', operation: 'delete', templateName: 'order_confirmation' },
+			credentials: matonCredentials({ businessAccountId: '' }),
+			discovery: { status: 200, body: { id: '10229837465019283', businesses: { data: [] } } },
+			message: /^No WhatsApp Business Account ID, and the Maton connection reaches no business account$/,
+			field: 'WhatsApp Business Account ID',
+			description:
+				/Default WhatsApp Business Account ID of the Maton API credential\. Find it in Meta Business Suite › Settings › Accounts › WhatsApp accounts/,
+		});
+		// One discovery per run (stopping, then Continue On Fail), asking for exactly these fields.
+		const discovery = ['GET', { base: `${GRAPH}/me`, query: { fields: DISCOVERY_FIELDS } }];
+		expect(gatewayRequests.map((request) => [request.method, splitUrl(request.url)])).toEqual([discovery, discovery]);
 	});
 
 	it('refuses an empty template name from an expression, without a request', async () => {
-		const gateway = fakeApi(GATEWAY_ORIGIN);
-		const { items, error } = await runWhatsApp(
-			{ resource: 'template', operation: 'delete', templateName: '={{ $json.template }}' },
-			{ input: [{ json: {} }] },
-		);
-		expectInputError(error, /^Template Name is empty/);
-		expect(items).toEqual([]);
-		expect(gateway.requests).toHaveLength(0);
+		await expectRefusedBeforeSending({
+			parameters: { resource: 'template', operation: 'delete', templateName: '={{ $json.template }}' },
+			message: /^Template Name is empty/,
+			field: 'Template Name',
+		});
 	});
+});
+
+describe('bad inputs', () => {
+	// Templates › Delete (name=X, optional hsm_id) and List (filters, statuses)
+	itRefusesEach([
+		{
+			name: 'delete: a template name left blank by its expression',
+			parameters: { resource: 'template', operation: 'delete', templateName: '={{ $json.name }}' },
+			message: /^Template Name is empty/,
+			field: 'Template Name',
+		},
+	]);
 });

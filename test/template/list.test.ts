@@ -9,7 +9,9 @@ import {
 	runWhatsApp,
 } from '../fixture';
 import { DISCOVERY_FIELDS } from '../../nodes/WhatsAppMaton/shared/account/discovery';
-import { expectInputError, splitUrl } from '../assertions';
+import { splitUrl } from '../assertions';
+import type { INodeParameters } from 'n8n-workflow';
+import { expectRefusedBeforeSending, itRefusesEach } from '../refusal';
 
 const TEMPLATES = `${GRAPH}/${BUSINESS_ACCOUNT_ID}/message_templates`;
 
@@ -178,20 +180,18 @@ describe('Template › List', () => {
 	});
 
 	it('without a business account ID, finds none through the Maton connection and says what to enter, sending nothing else', async () => {
-		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, { id: '10229837465019283', businesses: { data: [] } });
-		const { items, error } = await runWhatsApp(
-			{ resource: 'template', operation: 'list', limit: 5 },
-			{ credentials: matonCredentials({ businessAccountId: '' }) },
-		);
-		expectInputError(
-			error,
-			/^No WhatsApp Business Account ID, and the Maton connection reaches no business account$/,
-			/Default WhatsApp Business Account ID of the Maton API credential\. Find it in Meta Business Suite › Settings › Accounts › WhatsApp accounts/,
-		);
-		expect(items).toEqual([]);
-		expect(gateway.requests.map((request) => [request.method, splitUrl(request.url)])).toEqual([
-			['GET', { base: `${GRAPH}/me`, query: { fields: DISCOVERY_FIELDS } }],
-		]);
+		const { gatewayRequests } = await expectRefusedBeforeSending({
+			parameters: { resource: 'template', operation: 'list', limit: 5 },
+			credentials: matonCredentials({ businessAccountId: '' }),
+			discovery: { status: 200, body: { id: '10229837465019283', businesses: { data: [] } } },
+			message: /^No WhatsApp Business Account ID, and the Maton connection reaches no business account$/,
+			field: 'WhatsApp Business Account ID',
+			description:
+				/Default WhatsApp Business Account ID of the Maton API credential\. Find it in Meta Business Suite › Settings › Accounts › WhatsApp accounts/,
+		});
+		// One discovery per run (stopping, then Continue On Fail), asking for exactly these fields.
+		const discovery = ['GET', { base: `${GRAPH}/me`, query: { fields: DISCOVERY_FIELDS } }];
+		expect(gatewayRequests.map((request) => [request.method, splitUrl(request.url)])).toEqual([discovery, discovery]);
 	});
 
 	it('without a business account ID, lists the templates of the one account the Maton connection reaches', async () => {
@@ -209,4 +209,29 @@ describe('Template › List', () => {
 		]);
 		expect(items.map((item) => item.json)).toEqual([{ name: 'hello_world', language: 'en_US', status: 'APPROVED', id: '1' }]);
 	});
+});
+
+describe('bad inputs', () => {
+	// Templates › Delete (name=X, optional hsm_id) and List (filters, statuses)
+	const list = (extra: INodeParameters = {}): INodeParameters => ({
+		resource: 'template',
+		operation: 'list',
+		returnAll: false,
+		limit: 10,
+		...extra,
+	});
+	itRefusesEach([
+		{
+			name: 'list: a status filter WhatsApp does not have',
+			parameters: list({ filters: { status: '={{ "ACTIVE" }}' } }),
+			message: /^Status "ACTIVE"/,
+			field: 'Status',
+		},
+		{
+			name: 'list: a category filter WhatsApp does not have',
+			parameters: list({ filters: { category: '={{ "PROMOTIONAL" }}' } }),
+			message: /^Category "PROMOTIONAL"/,
+			field: 'Category',
+		},
+	]);
 });
