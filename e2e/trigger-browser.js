@@ -59,6 +59,8 @@ module.exports = [
 				const ndv = page.locator('[data-test-id=ndv]');
 				await ndv.waitFor();
 				assert.equal(await editor.selectValue(ndv.locator('[data-test-id=parameter-input-operation]')), 'Send and Wait for Response', 'Operation');
+				// The Options collection renders after the fields above it: wait for it, not for a moment.
+				await ndv.getByText('Limit Wait Time').first().waitFor({ timeout: 15_000 }).catch(() => undefined);
 				const text = await ndv.innerText();
 				assert.match(text, /Response Type/, 'the response type is shown');
 				assert.match(text, /Approval Options/, 'the approval options are shown');
