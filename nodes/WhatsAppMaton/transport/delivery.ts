@@ -237,14 +237,19 @@ function readDeliveryOptionsOrDefault(context: IExecuteSingleFunctions): Pick<De
 
 // ----- one request -----------------------------------------------------------------------------
 
+/** The node's credential, decrypted once per run: every item of a node run has the same one. */
+export function credentialsOfRun(context: IExecuteSingleFunctions): Promise<ICredentialDataDecryptedObject> {
+	const state = runStateOf(context, () => readDeliveryOptionsOrDefault(context));
+	return (state.credentials ??= context.getCredentials(CREDENTIAL_TYPE));
+}
+
 /**
  * The account's pace is shared by everything that uses the same gateway, key and connection.
  * The credential is read once per run (every item of a node run has the same one); the
  * connection may differ per item.
  */
-async function pacerOf(context: IExecuteSingleFunctions, state: RunState): Promise<AccountPacer> {
-	state.credentials ??= context.getCredentials(CREDENTIAL_TYPE);
-	const credentials = await state.credentials;
+async function pacerOf(context: IExecuteSingleFunctions): Promise<AccountPacer> {
+	const credentials = await credentialsOfRun(context);
 	let connection = '';
 	try {
 		connection = String(context.getNodeParameter('matonConnection', '', { extractValue: true }) ?? '').trim();
@@ -341,7 +346,7 @@ export async function withDelivery<T>(
 	const options = readDeliveryOptions(context);
 	const state = runStateOf(context, () => options);
 	const index = context.getItemIndex();
-	const pacer = await pacerOf(context, state);
+	const pacer = await pacerOf(context);
 	const attempts: Attempts = { count: 0, rateLimitedMs: 0, rateLimited: 0, lastWaitMs: 0 };
 	let retries = 0;
 	for (;;) {

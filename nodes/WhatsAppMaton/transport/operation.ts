@@ -1,6 +1,5 @@
 import { NodeHelpers } from 'n8n-workflow';
 import type {
-	ICredentialDataDecryptedObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodePropertyOptions,
@@ -12,8 +11,7 @@ import type {
 import { connectionIdOf } from '../shared/account/account';
 import { matonConnectionField } from '../shared/fields/fields';
 import { checkEditorRules } from '../description/editorRules';
-import { deliver } from './delivery';
-import { CREDENTIAL_TYPE } from './gateway';
+import { credentialsOfRun, deliver } from './delivery';
 import { explainApiFailures } from './graphErrors';
 
 /** What an operation sends: its request and its one build-and-check hook. */
@@ -28,20 +26,6 @@ export interface OperationRouting {
 	build?: PreSendAction;
 	/** The operation's own post-processing of a successful answer. */
 	output?: PostReceiveAction[];
-}
-
-/**
- * The node's credential, decrypted once per node run: every item of a run has the same one, and
- * n8n's routing engine gives all of them the run's one executeData object.
- */
-const runCredentials = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
-
-function credentialsOfRun(context: IExecuteSingleFunctions): Promise<ICredentialDataDecryptedObject> {
-	const run = context.getExecuteData() as object | undefined;
-	if (!run) return context.getCredentials(CREDENTIAL_TYPE);
-	let credentials = runCredentials.get(run);
-	if (!credentials) runCredentials.set(run, (credentials = context.getCredentials(CREDENTIAL_TYPE)));
-	return credentials;
 }
 
 /**

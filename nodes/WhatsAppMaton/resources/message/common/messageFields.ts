@@ -4,6 +4,7 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 	INodePropertyOptions,
+	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
 
@@ -14,7 +15,8 @@ import { gatewayOperation } from '../../../transport/operation';
 import { normaliseRecipient } from './recipient';
 
 /**
- * Every message goes to `POST /{phone-number-id}/messages` with these fixed body fields. The
+ * Every message goes to `POST /{phone-number-id}/messages` with these fixed body fields (and the
+ * message type's own, `body`). The
  * operation's hook gets the request with the sender's ID in front of the path and the recipient
  * checked and normalised in `to`, then checks and completes the message itself.
  */
@@ -22,13 +24,15 @@ export function sendMessageOperation(
 	operation: Omit<INodePropertyOptions, 'routing'>,
 	messageType: string,
 	buildMessage: PreSendAction,
+	{ body = {}, output }: { body?: IDataObject; output?: PostReceiveAction[] } = {},
 ): INodePropertyOptions {
 	return gatewayOperation(operation, {
 		request: {
 			method: 'POST',
 			url: '/messages',
-			body: { messaging_product: 'whatsapp', recipient_type: 'individual', type: messageType },
+			body: { messaging_product: 'whatsapp', recipient_type: 'individual', type: messageType, ...body },
 		},
+		output,
 		build: async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 			await requirePhoneNumberId.call(this, requestOptions);
 			await normaliseRecipient.call(this, requestOptions);

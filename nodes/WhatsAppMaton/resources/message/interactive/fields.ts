@@ -2,6 +2,7 @@ import type {
 	IDataObject,
 	INodeProperties,
 	INodePropertyOptions,
+	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
 
@@ -14,29 +15,19 @@ export const LOCATION_REQUEST = 'location_request_message';
 
 /**
  * An interactive message: `type: interactive` with its own `interactive.type`, and the fixed part
- * of its action where it has one (`{ name: 'cta_url' }`); fields fill in the rest.
+ * of its action where it has one (`{ name: 'cta_url' }`); fields fill in the rest. `output`: the
+ * operation's own output hooks (the uploaded header file's ID).
  */
 export function interactiveMessageOperation(
 	operation: Omit<INodePropertyOptions, 'routing'>,
 	interactiveType: string,
 	buildMessage: PreSendAction,
-	fixedAction?: IDataObject,
+	{ fixedAction, output }: { fixedAction?: IDataObject; output?: PostReceiveAction[] } = {},
 ): INodePropertyOptions {
-	const base = sendMessageOperation(operation, 'interactive', buildMessage);
-	const request = base.routing?.request ?? {};
-	return {
-		...base,
-		routing: {
-			...base.routing,
-			request: {
-				...request,
-				body: {
-					...(request.body as object),
-					interactive: { type: interactiveType, ...(fixedAction ? { action: fixedAction } : {}) },
-				},
-			},
-		},
-	};
+	return sendMessageOperation(operation, 'interactive', buildMessage, {
+		body: { interactive: { type: interactiveType, ...(fixedAction ? { action: fixedAction } : {}) } },
+		output,
+	});
 }
 
 /** The main text of an interactive message, one definition for the four of them. */

@@ -6,7 +6,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { addUploadedMediaId, uploadItemFile } from '../common/binaryMedia';
+import { uploadItemFile } from '../common/binaryMedia';
 import { inputError } from '../../../shared/errors';
 import { MEDIA_SOURCE_OPTIONS } from '../../../shared/fields/media';
 import { DOCUMENT_FILENAME_MAX } from '../../../shared/limits';
@@ -108,16 +108,6 @@ export const interactiveHeaderMediaOption: INodeProperties = {
 	],
 };
 
-/** The operation, plus the uploaded header file's ID in its output (`uploadedMedia.id`). */
-export function withUploadedHeaderMediaId(operation: INodePropertyOptions): INodePropertyOptions {
-	return {
-		...operation,
-		routing: {
-			...operation.routing,
-			output: { postReceive: [...(operation.routing?.output?.postReceive ?? []), addUploadedMediaId] },
-		},
-	};
-}
 
 const textOf = (value: unknown): string =>
 	value === undefined || value === null ? '' : typeof value === 'string' ? value : String(value);

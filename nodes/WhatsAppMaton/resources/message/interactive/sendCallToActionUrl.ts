@@ -10,24 +10,23 @@ import {
 } from './fields';
 import {
 	interactiveHeaderMediaOption,
-	withUploadedHeaderMediaId,
 } from './header';
+import { addUploadedMediaId } from '../common/binaryMedia';
 import { messageOptionsField, senderAndRecipientFields } from '../common/messageFields';
 import { TRIMMED_VALUE } from '../../../shared/checks/required';
 
-export const sendCallToActionUrlOperation = withUploadedHeaderMediaId(
-	interactiveMessageOperation(
-		{
-			name: 'Send Call-to-Action URL Button',
-			value: 'sendCallToActionUrl',
-			action: 'Send a message with a link button',
-			description:
-				'Send a message with one button that opens a web page (https) when tapped, instead of showing a long link in the text',
-		},
-		'cta_url',
-		checkCallToActionUrl,
-		{ name: 'cta_url' },
-	),
+export const sendCallToActionUrlOperation = interactiveMessageOperation(
+	{
+		name: 'Send Call-to-Action URL Button',
+		value: 'sendCallToActionUrl',
+		action: 'Send a message with a link button',
+		description:
+			'Send a message with one button that opens a web page (https) when tapped, instead of showing a long link in the text',
+	},
+	'cta_url',
+	checkCallToActionUrl,
+	// The uploaded header file's ID in the output (`uploadedMedia.id`).
+	{ fixedAction: { name: 'cta_url' }, output: [addUploadedMediaId] },
 );
 
 const show = showFor('message', ['sendCallToActionUrl']);

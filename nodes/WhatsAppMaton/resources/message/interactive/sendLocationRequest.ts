@@ -18,7 +18,7 @@ export const sendLocationRequestOperation = interactiveMessageOperation(
 	},
 	LOCATION_REQUEST,
 	checkLocationRequest,
-	{ name: 'send_location' },
+	{ fixedAction: { name: 'send_location' } },
 );
 
 export const sendLocationRequestFields: INodeProperties[] = [

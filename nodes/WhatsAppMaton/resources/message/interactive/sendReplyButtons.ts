@@ -10,24 +10,24 @@ import {
 } from './fields';
 import {
 	interactiveHeaderMediaOption,
-	withUploadedHeaderMediaId,
 } from './header';
 import { specifyModeOptions } from '../../../shared/checks/json';
+import { addUploadedMediaId } from '../common/binaryMedia';
 import { messageOptionsField, senderAndRecipientFields } from '../common/messageFields';
 import { REPLY_BUTTONS_MAX } from '../../../shared/limits';
 
-export const sendReplyButtonsOperation = withUploadedHeaderMediaId(
-	interactiveMessageOperation(
-		{
-			name: 'Send Reply Buttons',
-			value: 'sendReplyButtons',
-			action: 'Send a message with reply buttons',
-			description:
-				'Send a message with up to 3 quick-reply buttons and an optional text, image, video or document header; the reply carries the chosen button ID',
-		},
-		'button',
-		buildReplyButtonsAction,
-	),
+export const sendReplyButtonsOperation = interactiveMessageOperation(
+	{
+		name: 'Send Reply Buttons',
+		value: 'sendReplyButtons',
+		action: 'Send a message with reply buttons',
+		description:
+			'Send a message with up to 3 quick-reply buttons and an optional text, image, video or document header; the reply carries the chosen button ID',
+	},
+	'button',
+	buildReplyButtonsAction,
+	// The uploaded header file's ID in the output (`uploadedMedia.id`).
+	{ output: [addUploadedMediaId] },
 );
 
 const show = showFor('message', ['sendReplyButtons']);

@@ -1,3 +1,4 @@
+import { NodeHelpers } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
@@ -19,7 +20,14 @@ import { addUploadedMediaId, uploadBinaryMedia } from '../common/binaryMedia';
 import { DOCUMENT_FILENAME_MAX, MEDIA_CAPTION_MAX } from '../../../shared/limits';
 import type { MediaKind } from '../../../shared/media/mediaTypes';
 
-const isExpression = (value: unknown): boolean => typeof value === 'string' && value.startsWith('=');
+/** Where Input Binary Field is shown, as n8n decides it (an expression for the source shows it too). */
+const BINARY_FILE_ONLY: INodeProperties = {
+	displayName: 'Input Binary Field',
+	name: 'binaryPropertyName',
+	type: 'string',
+	default: '',
+	displayOptions: { show: { mediaSource: ['binary'] } },
+};
 
 /** Where Media URL and Media ID put their value, for every kind: see placeMediaReference. */
 const SHARED_MEDIA_KEY = 'media';
@@ -65,31 +73,23 @@ async function buildMediaMessage(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const source = this.getNodeParameter('mediaSource', '', { rawExpressions: true });
-	if (source === 'id' || isExpression(source)) {
-		// Media ID is shown (an expression for the source shows every field): its value is the file.
-		const body = requestOptions.body as IDataObject;
-		body[SHARED_MEDIA_KEY] = { ...(body[SHARED_MEDIA_KEY] as IDataObject), id: this.getNodeParameter('mediaId', '') };
-	}
 	await placeMediaReference.call(this, requestOptions);
 	await checkMediaReference.call(this, requestOptions);
-	if (source === 'binary') await uploadBinaryMedia.call(this, requestOptions);
+	const shown = { mediaSource: String(this.getNodeParameter('mediaSource', '', { rawExpressions: true })) };
+	if (NodeHelpers.displayParameter(shown, BINARY_FILE_ONLY, null, null)) {
+		await uploadBinaryMedia.call(this, requestOptions);
+	}
 	return requestOptions;
 }
 
 export function mediaMessageOperation(spec: MediaMessageSpec): INodePropertyOptions {
-	const operation = sendMessageOperation(
+	return sendMessageOperation(
 		{ name: spec.label, value: spec.operation, action: spec.action, description: spec.description },
 		spec.kind,
 		buildMediaMessage,
+		// The uploaded file's ID in the output (`uploadedMedia.id`), for Binary File.
+		{ output: [addUploadedMediaId] },
 	);
-	return {
-		...operation,
-		routing: {
-			...operation.routing,
-			output: { postReceive: [...(operation.routing?.output?.postReceive ?? []), addUploadedMediaId] },
-		},
-	};
 }
 
 export function mediaMessageFields(spec: MediaMessageSpec): INodeProperties[] {
@@ -153,7 +153,10 @@ export function mediaMessageFields(spec: MediaMessageSpec): INodeProperties[] {
 			displayOptions: showForSource('link'),
 			routing: { send: { type: 'body', property: `${SHARED_MEDIA_KEY}.link` } },
 		},
-		mediaIdField('message', [spec.operation], 'id'),
+		{
+			...mediaIdField('message', [spec.operation], 'id'),
+			routing: { send: { type: 'body', property: `${SHARED_MEDIA_KEY}.id` } },
+		},
 		binaryPropertyNameField('message', [spec.operation], 'binary'),
 		messageOptionsField(spec.operation, extraOptions),
 	];
