@@ -215,4 +215,41 @@ module.exports = [
 			assert.equal(sandbox.state.connections.get(created.connection_id)?.status, 'ACTIVE', 'opening it authorises the connection');
 		},
 	},
+	{
+		name: '11-re-engage-outside-window: the text is refused with 131047, the template goes, the item says so',
+		workflowId: 'matonExample0011',
+		check({ items, requests }) {
+			const outside = '15550000047';
+			assert.equal(requests.length, 2, 'the text, then the template');
+			const [text, template] = requests;
+			assert.equal(text.path, MESSAGES);
+			assert.equal(text.status, 400, 'the sandbox refuses the text outside the window');
+			assert.equal(text.body.type, 'text');
+			assert.equal(text.body.to, outside);
+			expectGatewayRequest(template, { method: 'POST', path: MESSAGES });
+			assert.deepEqual(template.body, {
+				messaging_product: 'whatsapp',
+				recipient_type: 'individual',
+				to: outside,
+				type: 'template',
+				template: {
+					name: 'appointment_reminder',
+					language: { code: 'en_US' },
+					components: [
+						{
+							type: 'body',
+							parameters: [
+								{ type: 'text', parameter_name: 'customer_name', text: 'Anna' },
+								{ type: 'text', parameter_name: 'appointment_date', text: 'tomorrow at 10:00' },
+							],
+						},
+					],
+				},
+			});
+			const out = items('Send Text or Template');
+			assert.equal(out.length, 1);
+			assert.equal(out[0].sentAs, 'template');
+			assert.match(out[0].messages?.[0]?.id ?? '', /^wamid\./);
+		},
+	},
 ];

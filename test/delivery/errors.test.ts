@@ -42,7 +42,7 @@ describe('Graph and Maton errors, explained', () => {
 		expect(error.description).toContain('more than 24 hours have passed since the customer last replied');
 		expect(error.description).toContain('Code 131047, subcode 2494010.');
 		expect(error.description).toContain('Trace ID AzTrace.');
-		expect(error.description).toContain('only a template message can reach them now (Message › Send Template)');
+		expect(error.description).toContain('only a template message can reach them now (Message › Send Template, or the option If Outside the 24-Hour Window, Send Template of this send)');
 		expect(error.context.itemIndex).toBe(0);
 	});
 

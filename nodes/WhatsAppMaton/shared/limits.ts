@@ -14,6 +14,13 @@ export const RECIPIENT_MIN_DIGITS = 7;
 /** Most digits of a recipient's number with its country code (§ Every message). */
 export const RECIPIENT_MAX_DIGITS = 15;
 
+// --- The 24-hour window (§ The 24-hour window) -----------------------------------------------
+
+/** Graph's error for a free-form message sent more than 24 hours after the customer wrote. */
+export const OUTSIDE_WINDOW_CODE = 131047;
+/** A template translation's locale: `de`, `en_US`, `pt_BR`, `zh_HK`, `fil` (§ The 24-hour window). */
+export const TEMPLATE_LANGUAGE_CODE_PATTERN = /^[a-z]{2,3}(_[A-Z]{2,4})?$/;
+
 // --- Text and media messages (§ Text and media messages) --------------------------------------
 
 /** Most characters of a text message's body (§ Text and media messages). */

@@ -325,6 +325,17 @@ const NETWORK_FAILURES: Record<string, string> = {
 	ERR_SOCKET_CONNECTION_TIMEOUT: 'no answer came within the timeout',
 };
 
+/** What `withDelivery` does when it gives up on a request. */
+interface WhenGivingUp {
+	/** Whether the caller handles this final failure itself (by sending something else). */
+	passOn?: (failure: unknown) => boolean;
+	/** Added to the final error's description: what this request was sent for. */
+	note?: string;
+}
+
+/** Final failures thrown as they are because the caller said it sends something else instead. */
+const passedOnErrors = new WeakSet<Error>();
+
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
 /**
@@ -336,12 +347,14 @@ const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
  * - the connection never opened: resend, up to Max Retries;
  * - uncertain (timeout, reset, 5xx, transient Graph code): resend only a request that is safe to
  *   repeat, or with Retry When Delivery Is Uncertain; else fail saying it may have gone through;
- * - anything else: fail.
+ * - anything else: fail, unless `passOn` takes the failure: then it is thrown as it is, for the
+ *   caller to send something else instead (a fallback), and the item has not failed yet.
  */
 export async function withDelivery<T>(
 	context: IExecuteSingleFunctions,
 	safety: RequestSafety,
 	send: () => Promise<T>,
+	{ passOn, note }: WhenGivingUp = {},
 ): Promise<T> {
 	const options = readDeliveryOptions(context);
 	const state = runStateOf(context, () => options);
@@ -376,10 +389,16 @@ export async function withDelivery<T>(
 			if (failure instanceof NodeOperationError && notSentErrors.has(failure)) throw failure;
 			const plan = nextStep(outcome, safety, options, attempts, retries);
 			if (plan.giveUp) {
+				// The caller sends something else instead: the item has not failed (yet).
+				if (passOn?.(failure) && failure instanceof Error) {
+					passedOnErrors.add(failure);
+					throw failure;
+				}
 				// Marked before the slot is free, so that no later item slips out in between.
 				stopLaterItems(state, index);
 				release();
-				throw await finalError(context, failure, safety, attempts, plan.note);
+				const notes = [plan.note, note].filter(Boolean).join(' ');
+				throw await finalError(context, failure, safety, attempts, notes || undefined);
 			}
 		} finally {
 			release();
@@ -432,34 +451,87 @@ function operationSafety(context: IExecuteSingleFunctions, method: string | unde
 }
 
 /**
+ * What a send does when WhatsApp refuses it for good in a way that another message can answer:
+ * the 24-hour window's template (resources/message/common/outsideWindowFallback.ts).
+ */
+export interface DeliveryFallback {
+	/** Whether this final failure of the request is one the fallback answers, for this item. */
+	appliesTo(context: IExecuteSingleFunctions, failure: unknown): boolean;
+	/** The body sent instead, from the body that was refused. */
+	instead(context: IExecuteSingleFunctions, body: IDataObject): IDataObject;
+	/** Fields added to the output items, by whether the fallback was sent; none when undefined. */
+	marked(context: IExecuteSingleFunctions, body: IDataObject, sentInstead: boolean): IDataObject | undefined;
+	/** Added to the error when the request sent instead fails too. */
+	failedNote: string;
+}
+
+/**
  * Every request of the node goes through here (the routing engine calls it as the operation's
  * "pagination"): pacing, retries by the request's safety, the run's stop and, for Return All, the
  * next pages through the gateway with `after=<cursor>`, never Graph's absolute `paging.next` link.
+ * With a fallback, a request refused in the way it answers is followed by the fallback's request
+ * (once, with the same pacing and safety), and the items say which went.
  */
-export async function deliver(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	try {
-		const safety = operationSafety(this, requestData.options.method);
-		const returnAll = this.getNodeParameter('returnAll', false) === true;
-		const items: INodeExecutionData[] = [];
-		let request = requestData;
-		for (;;) {
-			const page = request;
-			items.push(...(await withDelivery(this, safety, async () => await this.makeRoutingRequest(page))));
-			const paging = lastPagingOf(this);
-			const after = (paging?.cursors as IDataObject | undefined)?.after;
-			if (!returnAll || !paging?.next || typeof after !== 'string' || after === '') return items;
-			request = {
-				...request,
-				options: { ...request.options, qs: { ...(request.options.qs as IDataObject), after } },
-			};
+export function deliverRequests(fallback?: DeliveryFallback) {
+	return async function deliver(
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		try {
+			const safety = operationSafety(this, requestData.options.method);
+			if (fallback) return await deliverWithFallback(this, safety, requestData, fallback);
+			const returnAll = this.getNodeParameter('returnAll', false) === true;
+			const items: INodeExecutionData[] = [];
+			let request = requestData;
+			for (;;) {
+				const page = request;
+				items.push(...(await withDelivery(this, safety, async () => await this.makeRoutingRequest(page))));
+				const paging = lastPagingOf(this);
+				const after = (paging?.cursors as IDataObject | undefined)?.after;
+				if (!returnAll || !paging?.next || typeof after !== 'string' || after === '') return items;
+				request = {
+					...request,
+					options: { ...request.options, qs: { ...(request.options.qs as IDataObject), after } },
+				};
+			}
+		} catch (error) {
+			const final = await failedForGood(this, error);
+			throw final;
+		} finally {
+			itemSettled(this);
 		}
-	} catch (error) {
-		const final = await failedForGood(this, error);
-		throw final;
-	} finally {
-		itemSettled(this);
-	}
+	};
 }
+
+/** One request (no pages), and the fallback's request if the first is refused as it answers. */
+async function deliverWithFallback(
+	context: IExecutePaginationFunctions,
+	safety: RequestSafety,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	fallback: DeliveryFallback,
+): Promise<INodeExecutionData[]> {
+	const body = (requestData.options.body ?? {}) as IDataObject;
+	const mark = (items: INodeExecutionData[], sentInstead: boolean) => {
+		const fields = fallback.marked(context, body, sentInstead);
+		return fields ? items.map((item) => ({ ...item, json: { ...item.json, ...fields } })) : items;
+	};
+	// The refusal the fallback answers comes back as the outcome, anything else is thrown.
+	const first = await withDelivery(context, safety, async () => await context.makeRoutingRequest(requestData), {
+		passOn: (failure) => fallback.appliesTo(context, failure),
+	}).then(
+		(items) => ({ items }),
+		(error: unknown) => {
+			if (error instanceof Error && passedOnErrors.has(error)) return { refused: error };
+			throw error;
+		},
+	);
+	if ('items' in first) return mark(first.items, false);
+	const instead = { ...requestData, options: { ...requestData.options, body: fallback.instead(context, body) } };
+	const items = await withDelivery(context, safety, async () => await context.makeRoutingRequest(instead), {
+		note: fallback.failedNote,
+	});
+	return mark(items, true);
+}
+
+/** The delivery of an operation without a fallback. */
+export const deliver = deliverRequests();

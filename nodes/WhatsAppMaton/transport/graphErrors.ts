@@ -94,7 +94,7 @@ export function hintFor(failure: ApiFailure): string | undefined {
 		case 131031:
 			return "The WhatsApp Business account is locked: see Meta's Business Support Home.";
 		case 131047:
-			return 'More than 24 hours have passed since the customer last wrote: only a template message can reach them now (Message › Send Template).';
+			return 'More than 24 hours have passed since the customer last wrote: only a template message can reach them now (Message › Send Template, or the option If Outside the 24-Hour Window, Send Template of this send).';
 		case 131051:
 			return 'WhatsApp does not support this message type here.';
 		case 131052:

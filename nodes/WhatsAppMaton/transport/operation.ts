@@ -11,7 +11,7 @@ import type {
 import { connectionIdOf } from '../shared/account/account';
 import { matonConnectionField } from '../shared/fields/fields';
 import { checkEditorRules } from '../description/editorRules';
-import { credentialsOfRun, deliver } from './delivery';
+import { credentialsOfRun, deliver, deliverRequests, type DeliveryFallback } from './delivery';
 import { explainApiFailures } from './graphErrors';
 
 /** What an operation sends: its request and its one build-and-check hook. */
@@ -26,6 +26,8 @@ export interface OperationRouting {
 	build?: PreSendAction;
 	/** The operation's own post-processing of a successful answer. */
 	output?: PostReceiveAction[];
+	/** What to send instead when the request is refused in a way another message answers. */
+	fallback?: DeliveryFallback;
 }
 
 /**
@@ -58,7 +60,7 @@ export async function prepareGatewayRequest(
  */
 export function gatewayOperation(
 	option: Omit<INodePropertyOptions, 'routing'>,
-	{ request, build, output = [] }: OperationRouting,
+	{ request, build, output = [], fallback }: OperationRouting,
 ): INodePropertyOptions {
 	return {
 		...option,
@@ -66,7 +68,7 @@ export function gatewayOperation(
 			...(request && { request }),
 			send: { paginate: true, preSend: build ? [prepareGatewayRequest, build] : [prepareGatewayRequest] },
 			output: { postReceive: [explainApiFailures, ...output] },
-			operations: { pagination: deliver },
+			operations: { pagination: fallback ? deliverRequests(fallback) : deliver },
 		},
 	};
 }

@@ -13,12 +13,26 @@ import { requirePhoneNumberId } from '../../../shared/fields/phoneNumberId';
 import { inputError } from '../../../shared/errors';
 import { gatewayOperation } from '../../../transport/operation';
 import { normaliseRecipient } from './recipient';
+import {
+	outsideWindowFallback,
+	outsideWindowTemplateOf,
+	outsideWindowTemplateOption,
+} from './outsideWindowFallback';
+
+/**
+ * Free-form messages: WhatsApp sends them only within 24 hours of the customer's last message,
+ * so they take the option of a template instead. A template is the answer itself; a reaction has
+ * no template to stand for it; Send and Wait for Response sends programmatically.
+ */
+const WITHOUT_WINDOW_FALLBACK = new Set(['sendTemplate', 'sendReaction', 'sendAndWait']);
 
 /**
  * Every message goes to `POST /{phone-number-id}/messages` with these fixed body fields (and the
  * message type's own, `body`). The
  * operation's hook gets the request with the sender's ID in front of the path and the recipient
- * checked and normalised in `to`, then checks and completes the message itself.
+ * checked and normalised in `to`, then checks and completes the message itself. A free-form
+ * message's option "If Outside the 24-Hour Window, Send Template" is checked here too, before
+ * anything is sent, and its template goes out if WhatsApp refuses the message with 131047.
  */
 export function sendMessageOperation(
 	operation: Omit<INodePropertyOptions, 'routing'>,
@@ -26,7 +40,9 @@ export function sendMessageOperation(
 	buildMessage: PreSendAction,
 	{ body = {}, output }: { body?: IDataObject; output?: PostReceiveAction[] } = {},
 ): INodePropertyOptions {
+	const freeForm = !WITHOUT_WINDOW_FALLBACK.has(String(operation.value));
 	return gatewayOperation(operation, {
+		...(freeForm && { fallback: outsideWindowFallback }),
 		request: {
 			method: 'POST',
 			url: '/messages',
@@ -36,7 +52,9 @@ export function sendMessageOperation(
 		build: async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 			await requirePhoneNumberId.call(this, requestOptions);
 			await normaliseRecipient.call(this, requestOptions);
-			return await buildMessage.call(this, requestOptions);
+			const built = await buildMessage.call(this, requestOptions);
+			if (freeForm) outsideWindowTemplateOf(this);
+			return built;
 		},
 	});
 }
@@ -91,7 +109,11 @@ export function messageOptionsField(
 		default: {},
 		description: OPTIONS_DESCRIPTION,
 		displayOptions: showFor('message', [operation]),
-		options: [...extraOptions, replyToMessageOption].sort((a, b) =>
+		options: [
+			...extraOptions,
+			replyToMessageOption,
+			...(WITHOUT_WINDOW_FALLBACK.has(operation) ? [] : [outsideWindowTemplateOption]),
+		].sort((a, b) =>
 			a.displayName.localeCompare(b.displayName),
 		),
 	};

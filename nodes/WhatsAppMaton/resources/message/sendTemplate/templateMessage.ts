@@ -118,7 +118,7 @@ export function templateComponentsFromFields(
  * (`templateHasOtherComponents`); without one, a header or button among the components given
  * says so (a footer never takes parameters, so it cannot be seen there).
  */
-function checkTemplateComponents(
+export function checkTemplateComponents(
 	context: IExecuteSingleFunctions,
 	components: IDataObject[],
 	templateHasOtherComponents?: boolean,
