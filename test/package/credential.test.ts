@@ -6,6 +6,7 @@ import type { ICredentialType } from 'n8n-workflow';
 
 import { MatonApi } from '../../credentials/MatonApi.credentials';
 import { DISCOVERY_FIELDS } from '../../nodes/WhatsAppMaton/shared/account/discovery';
+import { credentialTestClock, graphVersionProblem } from '../../nodes/WhatsAppMaton/shared/account/credentialTest';
 import { WhatsAppMaton } from '../../nodes/WhatsAppMaton/WhatsAppMaton.node';
 import { WhatsAppMatonTrigger } from '../../nodes/WhatsAppMatonTrigger/WhatsAppMatonTrigger.node';
 import { splitUrl } from '../assertions';
@@ -159,5 +160,68 @@ describe('Maton API credential test', () => {
 		const result = await test(matonCredentials({ controlBaseUrl: 'https://api.maton.ai/' }));
 		expect(result).toEqual({ status: 'OK', message: 'Connected: 1 business account (Acme), 0 phone numbers.' });
 		expect(other.requests[0].url).toBe('https://api.maton.ai/connections?app=whatsapp-business');
+	});
+});
+
+describe('Maton API credential test › the Graph API version', () => {
+	const realNow = credentialTestClock.now;
+	/** The day of this work: v21.0, the seed's version, has 50 days left. */
+	const DECEMBER_2 = Date.parse('2026-12-02T09:00:00Z');
+	beforeEach(() => {
+		credentialTestClock.now = () => DECEMBER_2;
+	});
+	afterEach(() => {
+		credentialTestClock.now = realNow;
+	});
+
+	const connectedWith = (graphApiVersion: string) => {
+		fakeApi(CONTROL_ORIGIN).reply(200, active);
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, me({ id: BUSINESS_ACCOUNT_ID, name: 'Acme' })).reply(200, phones(2));
+		return { gateway, result: test(matonCredentials({ businessAccountId: '', graphApiVersion })) };
+	};
+
+	it('within 90 days of its end: everything is checked, and the test fails saying when and what to set', async () => {
+		const { gateway, result } = connectedWith('v21.0');
+		expect(await result).toEqual({
+			status: 'Error',
+			message:
+				'Connected: 1 business account (Acme), 2 phone numbers. But Graph API Version v21.0 ends on 2027-01-21 (in 50 days): set Graph API Version to v25.0 (served until 2028-07-29) before then.',
+		});
+		expect(gateway.requests).toHaveLength(2);
+	});
+
+	it('a version that has ended fails before any request', async () => {
+		const control = fakeApi(CONTROL_ORIGIN).reply(200, active);
+		const gateway = fakeApi(GATEWAY_ORIGIN);
+		const result = await test(matonCredentials({ businessAccountId: '', graphApiVersion: 'v20.0' }));
+		expect(result).toEqual({
+			status: 'Error',
+			message:
+				'Graph API Version v20.0 ended on 2026-09-24: Meta no longer serves it, so every request would fail. In the credential, set Graph API Version to v25.0 (served until 2028-07-29).',
+		});
+		expect(control.requests).toEqual([]);
+		expect(gateway.requests).toEqual([]);
+	});
+
+	it('the default (v25.0) and versions without a published end pass', async () => {
+		// One fake per origin (the first one registered answers), its answers queued for three tests.
+		const control = fakeApi(CONTROL_ORIGIN);
+		const gateway = fakeApi(GATEWAY_ORIGIN);
+		for (const version of ['v25.0', 'v27.0', '']) {
+			control.reply(200, active);
+			gateway.reply(200, me({ id: BUSINESS_ACCOUNT_ID, name: 'Acme' })).reply(200, phones(2));
+			const result = await test(matonCredentials({ businessAccountId: '', graphApiVersion: version }));
+			expect(result).toEqual({ status: 'OK', message: 'Connected: 1 business account (Acme), 2 phone numbers.' });
+		}
+	});
+
+	it('counts days to the last day served, in UTC', () => {
+		const on = (instant: string) => graphVersionProblem('v21.0', Date.parse(instant))?.message;
+		expect(graphVersionProblem('v21.0', Date.parse('2026-10-23T12:00:00Z'))).toBeUndefined();
+		expect(on('2026-10-24T12:00:00Z')).toContain('(in 89 days)');
+		expect(on('2027-01-20T23:00:00Z')).toContain('(in 1 day)');
+		expect(on('2027-01-21T23:00:00Z')).toContain('(today is its last day)');
+		expect(graphVersionProblem('v21.0', Date.parse('2027-01-22T00:00:01Z'))?.ended).toBe(true);
+		expect(graphVersionProblem('v25.0', Date.parse('2028-06-01T00:00:00Z'))?.message).toContain('set Graph API Version to a newer version');
 	});
 });

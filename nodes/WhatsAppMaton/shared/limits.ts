@@ -14,6 +14,23 @@ export const RECIPIENT_MIN_DIGITS = 7;
 /** Most digits of a recipient's number with its country code (§ Every message). */
 export const RECIPIENT_MAX_DIGITS = 15;
 
+// --- Graph API version (docs/whatsapp-rules.md § Graph API version) ---------------------------
+
+/**
+ * The last day Meta serves each Graph API version (UTC), as Meta's versions changelog gives them;
+ * versions not listed have no published end yet. Add a line when Meta publishes one.
+ */
+export const GRAPH_API_VERSION_ENDS: Readonly<Record<string, string>> = {
+	'v20.0': '2026-09-24',
+	'v21.0': '2027-01-21',
+	'v22.0': '2027-05-20',
+	'v23.0': '2027-10-08',
+	'v24.0': '2028-02-18',
+	'v25.0': '2028-07-29',
+};
+/** The credential test warns this many days before the configured version ends. */
+export const GRAPH_API_VERSION_WARNING_DAYS = 90;
+
 // --- The 24-hour window (§ The 24-hour window) -----------------------------------------------
 
 /** Graph's error for a free-form message sent more than 24 hours after the customer wrote. */

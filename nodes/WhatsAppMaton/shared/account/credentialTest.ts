@@ -16,6 +16,51 @@ import {
 	type DiscoveredAccount,
 } from './discovery';
 import { MATON_APP, matonBaseUrls, NO_REDIRECTS } from '../../transport/gateway';
+import { DEFAULT_GRAPH_API_VERSION } from '../../../../credentials/MatonApi.credentials';
+import { GRAPH_API_VERSION_ENDS, GRAPH_API_VERSION_WARNING_DAYS } from '../limits';
+
+/** Today for the version check; tests set it (no test depends on the real date). */
+export const credentialTestClock = { now: (): number => Date.now() };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The newest version with a published end, to name in the advice. */
+function newestServedVersion(): { version: string; ends: string } {
+	const [version, ends] = Object.entries(GRAPH_API_VERSION_ENDS).sort(([, a], [, b]) => b.localeCompare(a))[0];
+	return { version, ends };
+}
+
+/**
+ * What to say about the configured Graph API version on `now`: nothing while it has more than
+ * 90 days left (or no published end), else that it ended (every request would fail) or when it
+ * ends, with the version to move to (docs/whatsapp-rules.md § Graph API version).
+ */
+export function graphVersionProblem(
+	version: string,
+	now: number,
+): { ended: boolean; message: string } | undefined {
+	const ends = GRAPH_API_VERSION_ENDS[version];
+	if (ends === undefined) return undefined;
+	// Served through its last day, UTC.
+	const daysLeft = Math.ceil((Date.parse(`${ends}T23:59:59.999Z`) - now) / DAY_MS) - 1;
+	if (daysLeft >= GRAPH_API_VERSION_WARNING_DAYS) return undefined;
+	const newest = newestServedVersion();
+	const move =
+		newest.version === version
+			? 'set Graph API Version to a newer version from Meta\'s changelog'
+			: `set Graph API Version to ${newest.version} (served until ${newest.ends})`;
+	if (daysLeft < 0) {
+		return {
+			ended: true,
+			message: `Graph API Version ${version} ended on ${ends}: Meta no longer serves it, so every request would fail. In the credential, ${move}.`,
+		};
+	}
+	const left = daysLeft === 0 ? 'today is its last day' : `in ${plural(daysLeft, 'day', 'days')}`;
+	return {
+		ended: false,
+		message: `Graph API Version ${version} ends on ${ends} (${left}): ${move} before then.`,
+	};
+}
 
 /** How many accounts' phone numbers the test counts (one request each). */
 const COUNTED_ACCOUNTS = 10;
@@ -54,6 +99,9 @@ export async function matonApiCredentialTest(
 	const accountText = String(data.businessAccountId ?? '').trim();
 	const account = accountText === '' ? undefined : checkSegment('businessAccountId', accountText);
 	if (account && !account.ok) return failed(`Default WhatsApp Business Account ID ${account.reason}`);
+	const version = String(data.graphApiVersion ?? '').trim() || DEFAULT_GRAPH_API_VERSION;
+	const versionProblem = graphVersionProblem(version, credentialTestClock.now());
+	if (versionProblem?.ended) return failed(versionProblem.message);
 
 	const get = async (api: 'gateway' | 'control', path: string, qs: IDataObject): Promise<IDataObject> =>
 		// A credential test's context has no other helper (ICredentialTestFunctions: `request` only).
@@ -150,8 +198,8 @@ export async function matonApiCredentialTest(
 		!account?.ok && accounts.length > 1
 			? " Nodes that need one ask which: pick it in their WhatsApp Business Account field, or set the credential's Default WhatsApp Business Account ID."
 			: '';
-	return {
-		status: 'OK',
-		message: `Connected: ${plural(accounts.length, 'business account', 'business accounts')} (${names}), ${counted}.${choose}`,
-	};
+	const connected = `Connected: ${plural(accounts.length, 'business account', 'business accounts')} (${names}), ${counted}.${choose}`;
+	// n8n's credential dialog shows the message of a failed test only: a warning must fail it.
+	if (versionProblem) return failed(`${connected} But ${versionProblem.message}`);
+	return { status: 'OK', message: connected };
 }
