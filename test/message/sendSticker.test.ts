@@ -107,7 +107,7 @@ describe('Message › Send Sticker', () => {
 		const shown = ((options?.options ?? []) as INodeProperties[]).filter((option) =>
 			NodeHelpers.displayParameter(where, option, null, null, where),
 		);
-		expect(shown.map((option) => option.name)).toEqual(['replyToMessageId']);
+		expect(shown.map((option) => option.name)).toEqual(['outsideWindowTemplate', 'replyToMessageId']);
 		const source = properties.find(
 			(property) =>
 				property.name === 'mediaSource' &&
