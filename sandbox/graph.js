@@ -16,7 +16,7 @@ const {
 	unknownPath,
 } = require('./errors');
 const { handleMessage, placeholdersOf } = require('./messages');
-const { MAGIC_RECIPIENTS } = require('./seed');
+const { CATALOG_PRODUCTS, MAGIC_RECIPIENTS, SEED_IDS } = require('./seed');
 
 const DEFAULT_VERSION = 'v25.0';
 const DEFAULT_PAGE_SIZE = 25;
@@ -663,6 +663,8 @@ function handleGraph(state, request) {
 		if (edge === 'messages' && method === 'POST') {
 			const result = handleMessage(request.body, {
 				mediaExists: (mediaId) => state.media.has(mediaId),
+				catalogProducts: (catalogId) => (catalogId === SEED_IDS.catalogId ? CATALOG_PRODUCTS : undefined),
+				connectedCatalogId: SEED_IDS.catalogId,
 				templatesNamed: (name) =>
 					state.templates.filter((entry) => entry.businessAccountId === phone.businessAccountId && entry.data.name === name).map((entry) => entry.data),
 				magicRecipients: MAGIC_RECIPIENTS,

@@ -289,6 +289,60 @@ function checkLocationRequest(interactive) {
 	}
 }
 
+/** A catalog connected to the account, else Graph's refusal; its products' retailer IDs. */
+function catalogOf(action, context) {
+	requiredText(action?.catalog_id, "interactive['action']['catalog_id']");
+	const products = context.catalogProducts?.(String(action.catalog_id));
+	if (!products) throw invalidValue(`Catalog ${action.catalog_id} is not connected to this WhatsApp Business Account`);
+	return products;
+}
+
+function checkProductId(products, value, parameter) {
+	requiredText(value, parameter, 100);
+	if (!products.includes(value)) throw invalidValue(`Product ${value} is not in the catalog`);
+}
+
+function checkProduct(interactive, context) {
+	if (interactive.header !== undefined) throw invalidParameter("Param interactive['header'] is not allowed for product.");
+	if (interactive.body !== undefined) checkBodyAndFooter(interactive, 1024);
+	else if (interactive.footer !== undefined) requiredText(interactive.footer?.text, "interactive['footer']['text']", 60);
+	const products = catalogOf(interactive.action, context);
+	checkProductId(products, interactive.action.product_retailer_id, "interactive['action']['product_retailer_id']");
+}
+
+function checkProductList(interactive, context) {
+	if (!isObject(interactive.header)) throw missingParameter("interactive['header']");
+	checkHeader(interactive.header, false, context);
+	checkBodyAndFooter(interactive, 1024);
+	const products = catalogOf(interactive.action, context);
+	const sections = interactive.action.sections;
+	if (!Array.isArray(sections) || sections.length === 0) throw missingParameter("interactive['action']['sections']");
+	if (sections.length > 10) throw invalidValue(`Number of sections (${sections.length}) exceeds the maximum of 10`);
+	let count = 0;
+	sections.forEach((section, sectionIndex) => {
+		const where = `interactive['action']['sections'][${sectionIndex}]`;
+		if (!isObject(section)) throw invalidParameter(`Param ${where} must be an object.`);
+		if (sections.length > 1) requiredText(section.title, `${where}['title']`, 24);
+		else optionalText(section.title, `${where}['title']`, 24);
+		if (!Array.isArray(section.product_items) || section.product_items.length === 0) throw missingParameter(`${where}['product_items']`);
+		section.product_items.forEach((item, itemIndex) => {
+			checkProductId(products, item?.product_retailer_id, `${where}['product_items'][${itemIndex}]['product_retailer_id']`);
+		});
+		count += section.product_items.length;
+	});
+	if (count > 30) throw invalidValue(`Total product count exceeds the maximum of 30 (got ${count})`);
+}
+
+function checkCatalogMessage(interactive, context) {
+	if (interactive.header !== undefined) throw invalidParameter("Param interactive['header'] is not allowed for catalog_message.");
+	checkBodyAndFooter(interactive, 1024);
+	const action = interactive.action;
+	if (!isObject(action) || action.name !== 'catalog_message') throw notOneOf("interactive['action']['name']", ['catalog_message'], action?.name);
+	const thumbnail = action.parameters?.thumbnail_product_retailer_id;
+	// The account's one connected catalog is the one shown.
+	if (thumbnail !== undefined) checkProductId(catalogOf({ catalog_id: context.connectedCatalogId }, context), thumbnail, "interactive['action']['parameters']['thumbnail_product_retailer_id']");
+}
+
 function checkInteractive(interactive, context) {
 	if (!isObject(interactive)) throw missingParameter("interactive['type']");
 	if (!INTERACTIVE_TYPES.includes(interactive.type)) throw notOneOf("interactive['type']", INTERACTIVE_TYPES, interactive.type);
@@ -296,7 +350,10 @@ function checkInteractive(interactive, context) {
 	else if (interactive.type === 'list') checkList(interactive, context);
 	else if (interactive.type === 'cta_url') checkCtaUrl(interactive, context);
 	else if (interactive.type === 'location_request_message') checkLocationRequest(interactive);
-	// flow, product, product_list, catalog_message: accepted as they are.
+	else if (interactive.type === 'product') checkProduct(interactive, context);
+	else if (interactive.type === 'product_list') checkProductList(interactive, context);
+	else if (interactive.type === 'catalog_message') checkCatalogMessage(interactive, context);
+	// flow: accepted as it is.
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -495,7 +552,7 @@ function newMessageId(waId) {
 /**
  * Checks a messages-edge body. Throws a GraphError for what Graph would refuse.
  * @param {unknown} body
- * @param {{ mediaExists(id: string): boolean, templatesNamed(name: string): Array<Record<string, any>>, magicRecipients: Record<string, number> }} context
+ * @param {{ mediaExists(id: string): boolean, templatesNamed(name: string): Array<Record<string, any>>, magicRecipients: Record<string, number>, catalogProducts(id: string): readonly string[] | undefined, connectedCatalogId: string }} context
  * @returns {{ kind: 'status', answer: object } | { kind: 'message', type: string, waId: string, answer: object }}
  */
 function handleMessage(body, context) {

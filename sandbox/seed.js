@@ -17,7 +17,12 @@ const SEED_IDS = Object.freeze({
 	otherPhoneNumberIds: Object.freeze(['106540352242923', '106540352242924']),
 	/** The Meta business (portfolio) that owns the business account. */
 	businessId: '1148792203620417',
+	/** The ecommerce catalog connected to the business account (product messages). */
+	catalogId: '1488520338603416',
 });
+
+/** The products (retailer IDs, Commerce Manager's "Content ID") of the seeded catalog. */
+const CATALOG_PRODUCTS = Object.freeze(['pizza-margherita', 'pizza-marinara', 'pizza-diavola', 'drink-lemonade', 'drink-water', 'dessert-tiramisu']);
 
 /**
  * Recipients (`to`, digits only) that make a send fail the way Graph does, for testing error paths.
@@ -347,6 +352,7 @@ function resetState(state) {
 
 module.exports = {
 	SEED_IDS,
+	CATALOG_PRODUCTS,
 	MAGIC_RECIPIENTS,
 	DEFAULT_EXTRA_TEMPLATES,
 	createState,

@@ -16,12 +16,16 @@ export interface SandboxIds {
 	otherPhoneNumberIds: readonly string[];
 	/** The Meta business (portfolio) owning the business account: what account discovery finds. */
 	businessId: string;
+	/** The ecommerce catalog connected to the business account, for product messages. */
+	catalogId: string;
 }
 
 export const SEED_IDS: Readonly<SandboxIds>;
 
 /** Recipients (`to` digits) whose sends fail with the Graph code they map to. */
 export const MAGIC_RECIPIENTS: Readonly<Record<string, number>>;
+/** The retailer IDs of the products in the seeded catalog (`SEED_IDS.catalogId`). */
+export const CATALOG_PRODUCTS: readonly string[];
 
 export const DEFAULT_API_KEY: 'sandbox-key';
 export const DEFAULT_PORT: 8787;

@@ -22,7 +22,7 @@ const { performance } = require('node:perf_hooks');
 const { GraphError, MatonError } = require('./errors');
 const { handleGraph, DEFAULT_VERSION } = require('./graph');
 const { boundaryOf, parseMultipart } = require('./multipart');
-const { SEED_IDS, MAGIC_RECIPIENTS, createState, resetState } = require('./seed');
+const { SEED_IDS, MAGIC_RECIPIENTS, CATALOG_PRODUCTS, createState, resetState } = require('./seed');
 const { configureWebhooks, createWebhookState, customerSends, handleWebhookGraph, scheduleStatuses, webhookSnapshot } = require('./webhooks');
 
 const DEFAULT_API_KEY = 'sandbox-key';
@@ -387,6 +387,7 @@ async function startSandbox(options = {}) {
 			rateLimitPerSecond: state.config.rateLimitPerSecond,
 			ids: SEED_IDS,
 			magicRecipients: MAGIC_RECIPIENTS,
+			catalogProducts: CATALOG_PRODUCTS,
 		};
 	}
 
@@ -765,6 +766,7 @@ module.exports = {
 	startSandbox,
 	SEED_IDS,
 	MAGIC_RECIPIENTS,
+	CATALOG_PRODUCTS,
 	DEFAULT_API_KEY,
 	DEFAULT_PORT,
 	DEFAULT_RATE_LIMIT,

@@ -83,6 +83,17 @@ export const VALID_OPERATIONS: ValidOperation[] = [
 	},
 	{ key: 'message.sendLocation', parameters: message('sendLocation', { latitude: 37.7749, longitude: -122.4194 }) },
 	{ key: 'message.sendLocationRequest', parameters: message('sendLocationRequest', { bodyText: 'Please share your location' }) },
+	{ key: 'message.sendProduct', parameters: message('sendProduct', { catalogId: '1488520338603416', productRetailerId: 'pizza-margherita' }) },
+	{
+		key: 'message.sendProductList',
+		parameters: message('sendProductList', {
+			catalogId: '1488520338603416',
+			headerText: 'Our menu',
+			bodyText: 'Pick what you like',
+			productSections: { section: [{ title: 'Pizzas', productRetailerIds: 'pizza-margherita, pizza-marinara' }] },
+		}),
+	},
+	{ key: 'message.sendCatalog', parameters: message('sendCatalog', { bodyText: 'Browse our menu' }) },
 	{ key: 'message.sendReaction', parameters: message('sendReaction', { messageId: WAMID, emoji: '👍' }) },
 	{
 		key: 'message.sendReplyButtons',

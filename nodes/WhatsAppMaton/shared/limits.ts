@@ -31,6 +31,15 @@ export const GRAPH_API_VERSION_ENDS: Readonly<Record<string, string>> = {
 /** The credential test warns this many days before the configured version ends. */
 export const GRAPH_API_VERSION_WARNING_DAYS = 90;
 
+// --- Product and catalog messages (§ Product and catalog messages) ---------------------------
+
+/** Most characters of a product's retailer ID (Commerce Manager's Content ID). */
+export const PRODUCT_RETAILER_ID_MAX = 100;
+/** Most sections of a multi-product message. */
+export const PRODUCT_LIST_SECTIONS_MAX = 10;
+/** Most products of a multi-product message, all sections together. */
+export const PRODUCT_LIST_ITEMS_MAX = 30;
+
 // --- The 24-hour window (§ The 24-hour window) -----------------------------------------------
 
 /** Graph's error for a free-form message sent more than 24 hours after the customer wrote. */

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { markAsReadFields, markAsReadOperation } from './markAsRead';
 import { sendAndWaitFields, sendAndWaitOperation } from './sendAndWait/index';
 import { sendAudioFields, sendAudioOperation } from './media/sendAudio';
+import { sendCatalogFields, sendCatalogOperation } from './commerce/sendCatalog';
 import { sendCallToActionUrlFields, sendCallToActionUrlOperation } from './interactive/sendCallToActionUrl';
 import { sendContactsFields, sendContactsOperation } from './sendContacts';
 import { sendDocumentFields, sendDocumentOperation } from './media/sendDocument';
@@ -10,6 +11,8 @@ import { sendImageFields, sendImageOperation } from './media/sendImage';
 import { sendListFields, sendListOperation } from './interactive/sendList';
 import { sendLocationFields, sendLocationOperation } from './sendLocation';
 import { sendLocationRequestFields, sendLocationRequestOperation } from './interactive/sendLocationRequest';
+import { sendProductFields, sendProductOperation } from './commerce/sendProduct';
+import { sendProductListFields, sendProductListOperation } from './commerce/sendProductList';
 import { sendReactionFields, sendReactionOperation } from './sendReaction';
 import { sendReplyButtonsFields, sendReplyButtonsOperation } from './interactive/sendReplyButtons';
 import { sendStickerFields, sendStickerOperation } from './media/sendSticker';
@@ -24,12 +27,15 @@ export const messageDescription: INodeProperties[] = [
 		sendAndWaitOperation,
 		sendAudioOperation,
 		sendCallToActionUrlOperation,
+		sendCatalogOperation,
 		sendContactsOperation,
 		sendDocumentOperation,
 		sendImageOperation,
 		sendListOperation,
 		sendLocationOperation,
 		sendLocationRequestOperation,
+		sendProductOperation,
+		sendProductListOperation,
 		sendReactionOperation,
 		sendReplyButtonsOperation,
 		sendStickerOperation,
@@ -41,12 +47,15 @@ export const messageDescription: INodeProperties[] = [
 	...sendAndWaitFields,
 	...sendAudioFields,
 	...sendCallToActionUrlFields,
+	...sendCatalogFields,
 	...sendContactsFields,
 	...sendDocumentFields,
 	...sendImageFields,
 	...sendListFields,
 	...sendLocationFields,
 	...sendLocationRequestFields,
+	...sendProductFields,
+	...sendProductListFields,
 	...sendReactionFields,
 	...sendReplyButtonsFields,
 	...sendStickerFields,

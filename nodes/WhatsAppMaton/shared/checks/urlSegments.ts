@@ -24,6 +24,8 @@ export const SEGMENT_RULES = {
 	businessAccountId: digitsOnly('a business account ID'),
 	mediaId: digitsOnly('a media ID'),
 	templateId: digitsOnly('a template ID'),
+	/** In a product message's body, not a URL; held to the same shape as every Graph ID. */
+	catalogId: digitsOnly('a catalog ID'),
 	/**
 	 * Maton's connection IDs are UUIDs (`21fd90f9-5935-43cd-b6c8-bde9d915ca80`); other shapes are
 	 * tolerated as long as they stay within letters, digits, `-` and `_`.

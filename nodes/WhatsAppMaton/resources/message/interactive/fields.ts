@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/fields/fields';
+import { specifyModeOptions } from '../../../shared/checks/json';
 import { INTERACTIVE_BODY_MAX, LIST_BODY_MAX } from '../../../shared/limits';
 import { sendMessageOperation } from '../common/messageFields';
 
@@ -77,3 +78,16 @@ export const interactiveFooterTextOption: INodeProperties = {
 		},
 	},
 };
+
+/** Sections in the editor or as JSON: Send List's rows, Send Product List's products. */
+export function specifySectionsField(operation: string): INodeProperties {
+	return {
+		displayName: 'Specify Sections',
+		name: 'specifySections',
+		type: 'options',
+		default: 'fields',
+		description: 'How to give the sections and what each holds',
+		options: specifyModeOptions('sections'),
+		displayOptions: showFor('message', [operation]),
+	};
+}

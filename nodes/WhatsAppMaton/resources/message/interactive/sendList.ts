@@ -7,8 +7,8 @@ import {
 	interactiveFooterTextOption,
 	interactiveHeaderTextOption,
 	interactiveMessageOperation,
+	specifySectionsField,
 } from './fields';
-import { specifyModeOptions } from '../../../shared/checks/json';
 import { messageOptionsField, senderAndRecipientFields } from '../common/messageFields';
 import { LIST_ROWS_MAX, LIST_SECTIONS_MAX } from '../../../shared/limits';
 
@@ -40,15 +40,7 @@ export const sendListFields: INodeProperties[] = [
 		displayOptions: show,
 		routing: { send: { type: 'body', property: 'interactive.action.button' } },
 	},
-	{
-		displayName: 'Specify Sections',
-		name: 'specifySections',
-		type: 'options',
-		default: 'fields',
-		description: 'How to give the sections and their rows',
-		options: specifyModeOptions('sections'),
-		displayOptions: show,
-	},
+	specifySectionsField('sendList'),
 	{
 		displayName: 'Sections',
 		name: 'sections',
