@@ -6,6 +6,7 @@ import { sendAudioFields, sendAudioOperation } from './media/sendAudio';
 import { sendCallToActionUrlFields, sendCallToActionUrlOperation } from './interactive/sendCallToActionUrl';
 import { sendContactsFields, sendContactsOperation } from './sendContacts';
 import { sendDocumentFields, sendDocumentOperation } from './media/sendDocument';
+import { sendFlowFields, sendFlowOperation } from './interactive/sendFlow';
 import { sendImageFields, sendImageOperation } from './media/sendImage';
 import { sendListFields, sendListOperation } from './interactive/sendList';
 import { sendLocationFields, sendLocationOperation } from './sendLocation';
@@ -26,6 +27,7 @@ export const messageDescription: INodeProperties[] = [
 		sendCallToActionUrlOperation,
 		sendContactsOperation,
 		sendDocumentOperation,
+		sendFlowOperation,
 		sendImageOperation,
 		sendListOperation,
 		sendLocationOperation,
@@ -43,6 +45,7 @@ export const messageDescription: INodeProperties[] = [
 	...sendCallToActionUrlFields,
 	...sendContactsFields,
 	...sendDocumentFields,
+	...sendFlowFields,
 	...sendImageFields,
 	...sendListFields,
 	...sendLocationFields,
