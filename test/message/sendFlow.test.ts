@@ -58,7 +58,7 @@ describe('Message › Send Flow', () => {
 			options: {
 				headerText: 'Appointments',
 				footerText: 'Takes a minute',
-				flowToken: 'booking-42',
+				flowSessionId: 'booking-42',
 				replyToMessageId: 'wamid.quoted',
 			},
 		});

