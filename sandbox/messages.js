@@ -14,6 +14,7 @@ const {
 	notOneOf,
 	requiredMissing,
 } = require('./errors');
+const { checkFlowAction } = require('./flows');
 
 const MESSAGE_TYPES = [
 	'audio',
@@ -296,7 +297,12 @@ function checkInteractive(interactive, context) {
 	else if (interactive.type === 'list') checkList(interactive, context);
 	else if (interactive.type === 'cta_url') checkCtaUrl(interactive, context);
 	else if (interactive.type === 'location_request_message') checkLocationRequest(interactive);
-	// flow, product, product_list, catalog_message: accepted as they are.
+	else if (interactive.type === 'flow') {
+		checkHeader(interactive.header, false, context);
+		checkBodyAndFooter(interactive, 1024);
+		checkFlowAction(interactive.action);
+	}
+	// product, product_list, catalog_message: accepted as they are.
 }
 
 // ---------------------------------------------------------------------------------------------
