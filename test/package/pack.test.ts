@@ -17,8 +17,10 @@ interface PackEntry {
  * with account discovery beside it (109 KB: discovery, the account and language pickers, the
  * credential test as a function). 100 KB with the README's detail moved to docs/ (which is not
  * published): what is left is code. Issue 9's bar, 60 KB, needs the code itself smaller.
+ * 103 KB with Send Flow and the template FLOW button (3.3 KB: the operation, the flow checks and
+ * their README rows; 101.7 KB before).
  */
-const MAX_TARBALL_BYTES = 102 * 1024;
+const MAX_TARBALL_BYTES = 103 * 1024;
 
 describe('npm pack', () => {
 	it('holds only dist/, README.md, LICENSE and package.json', () => {
