@@ -252,4 +252,35 @@ module.exports = [
 			assert.match(out[0].messages?.[0]?.id ?? '', /^wamid\./);
 		},
 	},
+	{
+		name: '14-send-flow: a flow message that opens a flow by name on its first screen',
+		workflowId: 'matonExample0014',
+		check({ items, requests }) {
+			assert.equal(requests.length, 1);
+			const [send] = requests;
+			expectGatewayRequest(send, { method: 'POST', path: MESSAGES });
+			assert.deepEqual(
+				send.body,
+				message('interactive', {
+					type: 'flow',
+					header: { type: 'text', text: 'Appointments' },
+					body: { text: 'Book your next appointment in a few taps.' },
+					footer: { text: 'Takes under a minute' },
+					action: {
+						name: 'flow',
+						parameters: {
+							flow_message_version: '3',
+							flow_token: 'booking-A10245',
+							flow_name: 'appointment_booking',
+							flow_cta: 'Book now',
+							mode: 'published',
+							flow_action: 'navigate',
+							flow_action_payload: { screen: 'BOOKING', data: { customer_name: 'Jane' } },
+						},
+					},
+				}),
+			);
+			expectSent(items('Send Flow')[0]);
+		},
+	},
 ];

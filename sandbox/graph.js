@@ -16,6 +16,7 @@ const {
 	unknownPath,
 } = require('./errors');
 const { handleMessage, placeholdersOf } = require('./messages');
+const { checkFlowTemplateButtons } = require('./flows');
 const { CATALOG_PRODUCTS, MAGIC_RECIPIENTS, SEED_IDS } = require('./seed');
 
 const DEFAULT_VERSION = 'v25.0';
@@ -384,6 +385,7 @@ function checkTemplateButtons(component) {
 		if (type === 'PHONE_NUMBER') requireText(button.phone_number, `${where} phone_number`, 20);
 		if (type === 'COPY_CODE') requireText(Array.isArray(button.example) ? button.example[0] : button.example, `${where} example`, 15);
 	});
+	checkFlowTemplateButtons(buttons);
 }
 
 /** `POST /{waba}/message_templates`: Graph's rules for a new template. */

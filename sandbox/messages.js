@@ -14,6 +14,7 @@ const {
 	notOneOf,
 	requiredMissing,
 } = require('./errors');
+const { checkFlowAction } = require('./flows');
 
 const MESSAGE_TYPES = [
 	'audio',
@@ -353,7 +354,11 @@ function checkInteractive(interactive, context) {
 	else if (interactive.type === 'product') checkProduct(interactive, context);
 	else if (interactive.type === 'product_list') checkProductList(interactive, context);
 	else if (interactive.type === 'catalog_message') checkCatalogMessage(interactive, context);
-	// flow: accepted as it is.
+	else if (interactive.type === 'flow') {
+		checkHeader(interactive.header, false, context);
+		checkBodyAndFooter(interactive, 1024);
+		checkFlowAction(interactive.action);
+	}
 }
 
 // ---------------------------------------------------------------------------------------------

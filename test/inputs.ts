@@ -67,6 +67,13 @@ const valid: Record<string, INodeParameters> = {
 		url: 'https://example.com/orders/123',
 	},
 	sendLocationRequest: { bodyText: 'Please share your location' },
+	sendFlow: {
+		flow: { __rl: true, mode: 'id', value: '1197715005513101' },
+		bodyText: 'Book your appointment in a few taps.',
+		buttonText: 'Book now',
+		flowAction: 'navigate',
+		flowScreen: 'BOOKING',
+	},
 	sendTemplate: {
 		template: { __rl: true, mode: 'name', value: 'order_shipped' },
 		languageCode: 'en_US',

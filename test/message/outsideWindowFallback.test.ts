@@ -241,6 +241,7 @@ describe('Message › If Outside the 24-Hour Window, Send Template', () => {
 				'sendCatalog',
 				'sendContacts',
 				'sendDocument',
+				'sendFlow',
 				'sendImage',
 				'sendList',
 				'sendLocation',

@@ -84,10 +84,12 @@ function asShown(field: INodeProperties, where: { resource: string; operation: s
  * 67 since Send and Wait for Response: its Message, Response Type, Approval Options and Form Fields
  * (no other operation has them), and n8n's Request Options, which the node now declares itself (n8n's
  * loader adds them only to declarative nodes without a webhook; before, the loaded node had 63).
- * 72 with the product messages: Catalog ID (one for Send Product and Send Product List), Product
- * Retailer ID, the product list's required Header Text, its Sections and Sections (JSON).
+ * 77 with the product messages (Catalog ID, one for Send Product and Send Product List; Product
+ * Retailer ID; the product list's required Header Text, its Sections and Sections (JSON)) and
+ * Send Flow (its Flow, Button Text (routed to `flow_cta`, so not CTA URL's definition), Flow
+ * Action, First Screen ID and Screen Data; body, header, footer and Options are shared).
  */
-const MAX_TOP_LEVEL_PROPERTIES = 72;
+const MAX_TOP_LEVEL_PROPERTIES = 77;
 
 describe('the node description', () => {
 	it(`has at most ${MAX_TOP_LEVEL_PROPERTIES} top-level properties`, () => {

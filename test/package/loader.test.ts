@@ -24,6 +24,7 @@ const EXPECTED_OPERATIONS: Record<string, string[]> = {
 		'sendCallToActionUrl',
 		'sendContacts',
 		'sendDocument',
+		'sendFlow',
 		'sendImage',
 		'sendList',
 		'sendLocation',

@@ -72,6 +72,16 @@ export const VALID_OPERATIONS: ValidOperation[] = [
 	},
 	{ key: 'message.sendContacts', parameters: message('sendContacts', { contacts: { contact: [{ formattedName: 'Jane Doe', firstName: 'Jane' }] } }) },
 	{ key: 'message.sendDocument', parameters: message('sendDocument', byLink('https://cdn.example.com/invoice.pdf')) },
+	{
+		key: 'message.sendFlow',
+		parameters: message('sendFlow', {
+			flow: { __rl: true, mode: 'id', value: '1197715005513101' },
+			bodyText: 'Book your appointment in a few taps.',
+			buttonText: 'Book now',
+			flowAction: 'navigate',
+			flowScreen: 'BOOKING',
+		}),
+	},
 	{ key: 'message.sendImage', parameters: message('sendImage', byLink('https://cdn.example.com/photo.jpg')) },
 	{
 		key: 'message.sendList',

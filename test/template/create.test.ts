@@ -381,6 +381,57 @@ describe('Template › Create, buttons', () => {
 		});
 	});
 
+	it('adds FLOW buttons: by ID with its first screen, by name for data exchange', async () => {
+		const gateway = fakeApi(GATEWAY_ORIGIN).reply(200, created).reply(200, created);
+		const send = async (button: INodeParameters) => {
+			const before = gateway.requests.length;
+			const { items, error } = await runWhatsApp(
+				create({ templateButtons: { button: [{ type: 'quick_reply', text: 'Not now' }, button] } }),
+			);
+			expect(error).toBeUndefined();
+			expect(items.map((item) => item.json)).toEqual([created]);
+			expect(gateway.requests).toHaveLength(before + 1);
+			const request = gateway.requests[before];
+			expect(request.method).toBe('POST');
+			expect(request.url).toBe(TEMPLATES);
+			const components = (request.body as { components: unknown[] }).components;
+			expect(components.slice(0, -1)).toEqual(seedBody.components);
+			return components[components.length - 1];
+		};
+		expect(
+			await send({
+				type: 'flow',
+				text: ' Book now ',
+				flowGivenBy: 'id',
+				flowId: ' 1197715005513101 ',
+				flowAction: 'navigate',
+				navigateScreen: 'BOOKING',
+			}),
+		).toEqual({
+			type: 'BUTTONS',
+			buttons: [
+				{ type: 'QUICK_REPLY', text: 'Not now' },
+				{ type: 'FLOW', text: 'Book now', flow_id: '1197715005513101', flow_action: 'navigate', navigate_screen: 'BOOKING' },
+			],
+		});
+		expect(
+			await send({
+				type: 'flow',
+				text: 'Sign up',
+				flowGivenBy: 'name',
+				flowName: 'newsletter_signup',
+				flowAction: 'data_exchange',
+				navigateScreen: 'ignored for data exchange',
+			}),
+		).toEqual({
+			type: 'BUTTONS',
+			buttons: [
+				{ type: 'QUICK_REPLY', text: 'Not now' },
+				{ type: 'FLOW', text: 'Sign up', flow_name: 'newsletter_signup', flow_action: 'data_exchange' },
+			],
+		});
+	});
+
 	it.each([
 		[
 			'a dynamic URL without an example',
@@ -571,6 +622,59 @@ describe('bad inputs', () => {
 			parameters: createTemplate({ templateButtons: { button: [{ type: 'quick_reply', text: repeated('x', 26) }] } }),
 			message: /^Button 1 text is 26 characters; WhatsApp allows 25/,
 			field: 'Button 1 text',
+		},
+	]);
+	// § Template management, FLOW button: text 1..25, flow_id digits or flow_name, navigate_screen
+	// for navigate (letters, digits, _), one flow button per template.
+	const flowButton = { type: 'flow', text: 'Book now', flowGivenBy: 'id', flowId: '1197715005513101', flowAction: 'navigate', navigateScreen: 'BOOKING' };
+	itRefusesEach([
+		{
+			name: 'a flow button text of 26 characters',
+			parameters: createTemplate({ templateButtons: { button: [{ ...flowButton, text: repeated('x', 26) }] } }),
+			message: /^Button 1 text is 26 characters; WhatsApp allows 25/,
+			field: 'Button 1 text',
+		},
+		{
+			name: 'a flow button without text',
+			parameters: createTemplate({ templateButtons: { button: [{ ...flowButton, text: '={{ $json.label }}' }] } }),
+			message: /^Button 1 text is empty/,
+			field: 'Button 1 text',
+		},
+		{
+			name: 'a flow ID that is not digits',
+			parameters: createTemplate({ templateButtons: { button: [{ ...flowButton, flowId: 'booking-flow' }] } }),
+			message: /^Button 1 flow "booking-flow" is not a flow ID: it has only digits/,
+			field: 'Button 1 flow',
+		},
+		{
+			name: 'an empty flow ID',
+			parameters: createTemplate({ templateButtons: { button: [{ ...flowButton, flowId: '' }] } }),
+			message: /^Button 1 flow \(flow ID\) is empty/,
+			field: 'Button 1 flow',
+		},
+		{
+			name: 'an empty flow name',
+			parameters: createTemplate({ templateButtons: { button: [{ ...flowButton, flowGivenBy: 'name', flowName: '  ' }] } }),
+			message: /^Button 1 flow \(flow name\) is empty/,
+			field: 'Button 1 flow',
+		},
+		{
+			name: 'a navigating flow button without its first screen',
+			parameters: createTemplate({ templateButtons: { button: [{ ...flowButton, navigateScreen: '' }] } }),
+			message: /^Button 1 first screen ID is empty/,
+			field: 'Button 1 first screen ID',
+		},
+		{
+			name: 'a first screen ID with spaces',
+			parameters: createTemplate({ templateButtons: { button: [{ ...flowButton, navigateScreen: 'First screen' }] } }),
+			message: /^Button 1 first screen ID "First screen" is not a screen ID/,
+			field: 'Button 1 first screen ID',
+		},
+		{
+			name: 'two flow buttons',
+			parameters: createTemplate({ templateButtons: { button: [flowButton, { ...flowButton, text: 'Book later' }] } }),
+			message: /^Button 2: a template takes at most 1 flow button$/,
+			field: 'Button 2',
 		},
 	]);
 });

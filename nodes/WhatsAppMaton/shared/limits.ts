@@ -108,6 +108,15 @@ export const LIST_ROW_DESCRIPTION_MAX = 72;
 /** Most characters of a call-to-action URL button's label (§ Interactive messages). */
 export const CTA_BUTTON_TEXT_MAX = 20;
 
+// --- Flow messages (§ Flow messages) -----------------------------------------------------------
+
+/** Most characters of a flow message's button label, `flow_cta`, which takes no emoji (§ Flow messages). */
+export const FLOW_BUTTON_TEXT_MAX = 20;
+/** The only `flow_message_version` WhatsApp takes (§ Flow messages). */
+export const FLOW_MESSAGE_VERSION = '3';
+/** The flow token WhatsApp uses when a flow message gives none (§ Flow messages). */
+export const FLOW_TOKEN_DEFAULT = 'unused';
+
 // --- Template messages (§ Template messages) ---------------------------------------------------
 
 /** Most characters of a template header's text parameter (§ Template messages). */
@@ -127,7 +136,7 @@ export const TEMPLATE_BUTTON_INDEX_MAX = 9;
 /** Most buttons of a new template (§ Template management). */
 export const TEMPLATE_BUTTONS_MAX = 10;
 /** Most buttons of each kind in a new template (§ Template management). */
-export const TEMPLATE_BUTTONS_OF_KIND_MAX = { url: 2, phone_number: 1, copy_code: 1, quick_reply: 10 } as const;
+export const TEMPLATE_BUTTONS_OF_KIND_MAX = { url: 2, phone_number: 1, copy_code: 1, flow: 1, quick_reply: 10 } as const;
 /** Most characters of a new template button's text (§ Template management). */
 export const TEMPLATE_BUTTON_TEXT_MAX = 25;
 /** Most characters of a new template's body text (§ Template management). */

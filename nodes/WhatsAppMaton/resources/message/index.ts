@@ -7,6 +7,7 @@ import { sendCatalogFields, sendCatalogOperation } from './commerce/sendCatalog'
 import { sendCallToActionUrlFields, sendCallToActionUrlOperation } from './interactive/sendCallToActionUrl';
 import { sendContactsFields, sendContactsOperation } from './sendContacts';
 import { sendDocumentFields, sendDocumentOperation } from './media/sendDocument';
+import { sendFlowFields, sendFlowOperation } from './interactive/sendFlow';
 import { sendImageFields, sendImageOperation } from './media/sendImage';
 import { sendListFields, sendListOperation } from './interactive/sendList';
 import { sendLocationFields, sendLocationOperation } from './sendLocation';
@@ -30,6 +31,7 @@ export const messageDescription: INodeProperties[] = [
 		sendCatalogOperation,
 		sendContactsOperation,
 		sendDocumentOperation,
+		sendFlowOperation,
 		sendImageOperation,
 		sendListOperation,
 		sendLocationOperation,
@@ -50,6 +52,7 @@ export const messageDescription: INodeProperties[] = [
 	...sendCatalogFields,
 	...sendContactsFields,
 	...sendDocumentFields,
+	...sendFlowFields,
 	...sendImageFields,
 	...sendListFields,
 	...sendLocationFields,

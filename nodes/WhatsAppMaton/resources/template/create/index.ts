@@ -119,7 +119,7 @@ export const createFields: INodeProperties[] = [
 		default: {},
 		typeOptions: { multipleValues: true, sortable: true, maxAllowedFields: TEMPLATE_BUTTONS_MAX },
 		description:
-			'Up to 10 buttons: quick replies, up to 2 URL buttons, 1 phone number button and 1 copy-code button',
+			'Up to 10 buttons: quick replies, up to 2 URL buttons, 1 phone number button, 1 copy-code button and 1 flow button',
 		displayOptions: { show: { ...show.show, specifyDefinition: ['fields'] } },
 		options: [
 			{
@@ -134,6 +134,62 @@ export const createFields: INodeProperties[] = [
 						placeholder: 'e.g. SAVE20',
 						description: 'For a copy-code button: a sample code, up to 15 characters (the real one is given when sending)',
 						displayOptions: { show: { type: ['copy_code'] } },
+					},
+					{
+						displayName: 'First Screen ID',
+						name: 'navigateScreen',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. WELCOME_SCREEN',
+						description:
+							"For a flow button that navigates: ID of the screen the flow opens on, as in the flow's JSON",
+						displayOptions: { show: { type: ['flow'], flowAction: ['navigate'] } },
+					},
+					{
+						displayName: 'Flow Action',
+						name: 'flowAction',
+						type: 'options',
+						default: 'navigate',
+						description: 'For a flow button: what tapping it does',
+						options: [
+							{ name: 'Navigate', value: 'navigate', description: 'Open the flow on the screen given' },
+							{
+								name: 'Data Exchange',
+								value: 'data_exchange',
+								description: "Ask the flow's endpoint for the first screen",
+							},
+						],
+						displayOptions: { show: { type: ['flow'] } },
+					},
+					{
+						displayName: 'Flow Given By',
+						name: 'flowGivenBy',
+						type: 'options',
+						default: 'id',
+						description: 'For a flow button: whether the flow is named by its ID or by its name',
+						options: [
+							{ name: 'ID', value: 'id', description: 'The numeric flow ID from WhatsApp Manager › Flows' },
+							{ name: 'Name', value: 'name', description: "The flow's name" },
+						],
+						displayOptions: { show: { type: ['flow'] } },
+					},
+					{
+						displayName: 'Flow ID',
+						name: 'flowId',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 1197715005513101',
+						description: 'For a flow button: the ID of a published flow (digits)',
+						displayOptions: { show: { type: ['flow'], flowGivenBy: ['id'] } },
+					},
+					{
+						displayName: 'Flow Name',
+						name: 'flowName',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. appointment_booking',
+						description: 'For a flow button: the name of a published flow',
+						displayOptions: { show: { type: ['flow'], flowGivenBy: ['name'] } },
 					},
 					{
 						displayName: 'Phone Number',
@@ -151,7 +207,7 @@ export const createFields: INodeProperties[] = [
 						default: '',
 						placeholder: 'e.g. Track order',
 						description: 'Label on the button, up to 25 characters',
-						displayOptions: { show: { type: ['phone_number', 'quick_reply', 'url'] } },
+						displayOptions: { show: { type: ['flow', 'phone_number', 'quick_reply', 'url'] } },
 					},
 					{
 						displayName: 'Type',
@@ -161,6 +217,7 @@ export const createFields: INodeProperties[] = [
 						description: 'What the button does',
 						options: [
 							{ name: 'Copy Code', value: 'copy_code', description: 'Copies a coupon code given when sending' },
+							{ name: 'Flow', value: 'flow', description: 'Opens one of your WhatsApp Flows' },
 							{ name: 'Phone Number', value: 'phone_number', description: 'Calls a phone number' },
 							{ name: 'Quick Reply', value: 'quick_reply', description: 'Sends a reply with an optional payload' },
 							{ name: 'URL', value: 'url', description: 'Opens a web page; may end in {{1}}, filled when sending' },

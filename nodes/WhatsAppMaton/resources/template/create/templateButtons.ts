@@ -8,11 +8,18 @@ import {
 	TEMPLATE_BUTTONS_OF_KIND_MAX,
 } from '../../../shared/limits';
 import { checkLength } from '../../../shared/checks/text';
+import { checkScreenId, flowReference, type FlowIdentifyBy } from '../../../shared/checks/flow';
 
 /** One button of Template › Create as the editor's fixed collection holds it. */
 export interface TemplateButtonFields {
-	type?: 'copy_code' | 'phone_number' | 'quick_reply' | 'url';
+	type?: 'copy_code' | 'flow' | 'phone_number' | 'quick_reply' | 'url';
 	text?: string;
+	/** A FLOW button: the flow by ID or by name, what it does, and the screen it opens on. */
+	flowGivenBy?: FlowIdentifyBy;
+	flowId?: string;
+	flowName?: string;
+	flowAction?: string;
+	navigateScreen?: string;
 	url?: string;
 	urlExample?: string;
 	phoneNumber?: string;
@@ -23,6 +30,31 @@ export interface TemplateButtonFields {
 const MAX_BUTTONS = TEMPLATE_BUTTONS_MAX;
 const MAX_OF_KIND = TEMPLATE_BUTTONS_OF_KIND_MAX;
 const HAS_PLACEHOLDER = /\{\{\s*1\s*\}\}/;
+
+const FLOW_ACTIONS = ['navigate', 'data_exchange'];
+
+/**
+ * A FLOW button: `{ type: 'FLOW', text, flow_id | flow_name, flow_action, navigate_screen? }`, the
+ * screen only (and then required) for navigate (docs/whatsapp-rules.md § Template management).
+ */
+function flowButton(
+	context: IExecuteSingleFunctions,
+	label: string,
+	text: string,
+	button: TemplateButtonFields,
+): IDataObject {
+	const by = button.flowGivenBy ?? 'id';
+	const reference = flowReference(context, `${label} flow`, by, by === 'name' ? button.flowName : button.flowId);
+	const flowAction = String(button.flowAction ?? 'navigate');
+	if (!FLOW_ACTIONS.includes(flowAction)) {
+		throw inputError(context, `${label} flow action "${flowAction}" is not one of ${FLOW_ACTIONS.join(', ')}`);
+	}
+	const built: IDataObject = { type: 'FLOW', text, ...reference, flow_action: flowAction };
+	if (flowAction === 'navigate') {
+		built.navigate_screen = checkScreenId(context, `${label} first screen ID`, button.navigateScreen);
+	}
+	return built;
+}
 
 /** The BUTTONS component of a new template, checked the way Meta's review would refuse it. */
 export function templateButtonsComponent(
@@ -49,6 +81,7 @@ export function templateButtonsComponent(
 		const text = (button.text ?? '').trim();
 		checkLength(context, `${label} text`, text, { min: 1, max: TEMPLATE_BUTTON_TEXT_MAX });
 		if (type === 'quick_reply') return { type: 'QUICK_REPLY', text };
+		if (type === 'flow') return flowButton(context, label, text, button);
 		if (type === 'phone_number') {
 			const phone = (button.phoneNumber ?? '').trim();
 			if (!/^\+?[0-9][0-9\s\-().]{5,19}$/.test(phone)) {
