@@ -33,6 +33,7 @@ const MEDIA_TYPES = new Set(['audio', 'document', 'image', 'sticker', 'video']);
 const CAPTIONED = new Set(['document', 'image', 'video']);
 const INTERACTIVE_TYPES = [
 	'button',
+	'carousel',
 	'catalog_message',
 	'cta_url',
 	'flow',
@@ -344,6 +345,40 @@ function checkCatalogMessage(interactive, context) {
 	if (thumbnail !== undefined) checkProductId(catalogOf({ catalog_id: context.connectedCatalogId }, context), thumbnail, "interactive['action']['parameters']['thumbnail_product_retailer_id']");
 }
 
+/** The interactive media carousel: 2 to 10 cards, alike in header type and buttons. */
+function checkCarousel(interactive) {
+	if (interactive.header !== undefined || interactive.footer !== undefined) {
+		throw invalidParameter('Param interactive header and footer are not allowed for carousel.');
+	}
+	checkBodyAndFooter(interactive, 1024);
+	const cards = isObject(interactive.action) ? interactive.action.cards : undefined;
+	if (!Array.isArray(cards) || cards.length < 2 || cards.length > 10) {
+		throw invalidValue(`A carousel has 2 to 10 cards (got ${Array.isArray(cards) ? cards.length : 0})`);
+	}
+	const shapes = cards.map((card, index) => {
+		const where = `interactive['action']['cards'][${index}]`;
+		if (!isObject(card) || card.card_index !== index) throw invalidValue(`${where}['card_index'] must be ${index}`);
+		const type = card.header?.type;
+		if (type !== 'image' && type !== 'video') throw notOneOf(`${where}['header']['type']`, ['image', 'video'], type);
+		if (!isHttpUrl(card.header[type]?.link)) throw invalidValue(`${where}['header']['${type}']['link'] is not a valid URL`);
+		if (card.body !== undefined) requiredText(card.body?.text, `${where}['body']['text']`, 160);
+		const action = card.action;
+		if (action?.name === 'cta_url') {
+			if (card.type !== 'cta_url') throw notOneOf(`${where}['type']`, ['cta_url'], card.type);
+			requiredText(action.parameters?.display_text, `${where}['action']['parameters']['display_text']`, 20);
+			if (!isHttpUrl(action.parameters?.url)) throw invalidValue(`${where}['action']['parameters']['url'] is not a valid URL`);
+			return `${type} cta_url`;
+		}
+		if (!Array.isArray(action?.buttons) || action.buttons.length === 0) throw missingParameter(`${where}['action']`);
+		action.buttons.forEach((button, position) => {
+			echoedId(button?.quick_reply?.id, `${where}['action']['buttons'][${position}]['quick_reply']['id']`, 256);
+			requiredText(button.quick_reply.title, `${where}['action']['buttons'][${position}]['quick_reply']['title']`, 20);
+		});
+		return `${type} quick_reply ${action.buttons.length}`;
+	});
+	if (new Set(shapes).size > 1) throw invalidValue('All cards of a carousel must have the same header type and the same buttons');
+}
+
 function checkInteractive(interactive, context) {
 	if (!isObject(interactive)) throw missingParameter("interactive['type']");
 	if (!INTERACTIVE_TYPES.includes(interactive.type)) throw notOneOf("interactive['type']", INTERACTIVE_TYPES, interactive.type);
@@ -354,6 +389,7 @@ function checkInteractive(interactive, context) {
 	else if (interactive.type === 'product') checkProduct(interactive, context);
 	else if (interactive.type === 'product_list') checkProductList(interactive, context);
 	else if (interactive.type === 'catalog_message') checkCatalogMessage(interactive, context);
+	else if (interactive.type === 'carousel') checkCarousel(interactive);
 	else if (interactive.type === 'flow') {
 		checkHeader(interactive.header, false, context);
 		checkBodyAndFooter(interactive, 1024);

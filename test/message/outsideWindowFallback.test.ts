@@ -238,6 +238,7 @@ describe('Message › If Outside the 24-Hour Window, Send Template', () => {
 			[
 				'sendAudio',
 				'sendCallToActionUrl',
+				'sendCarousel',
 				'sendCatalog',
 				'sendContacts',
 				'sendDocument',

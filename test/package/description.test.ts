@@ -87,9 +87,10 @@ function asShown(field: INodeProperties, where: { resource: string; operation: s
  * 77 with the product messages (Catalog ID, one for Send Product and Send Product List; Product
  * Retailer ID; the product list's required Header Text, its Sections and Sections (JSON)) and
  * Send Flow (its Flow, Button Text (routed to `flow_cta`, so not CTA URL's definition), Flow
- * Action, First Screen ID and Screen Data; body, header, footer and Options are shared).
+ * Action, First Screen ID and Screen Data; body, header, footer and Options are shared). 78 with
+ * Send Carousel's Cards (JSON).
  */
-const MAX_TOP_LEVEL_PROPERTIES = 77;
+const MAX_TOP_LEVEL_PROPERTIES = 78;
 
 describe('the node description', () => {
 	it(`has at most ${MAX_TOP_LEVEL_PROPERTIES} top-level properties`, () => {

@@ -104,6 +104,18 @@ export const VALID_OPERATIONS: ValidOperation[] = [
 		}),
 	},
 	{ key: 'message.sendCatalog', parameters: message('sendCatalog', { bodyText: 'Browse our menu' }) },
+	{
+		key: 'message.sendCarousel',
+		parameters: message('sendCarousel', {
+			bodyText: 'Our latest arrivals',
+			carouselCardsJson: JSON.stringify(
+				['echeveria', 'jade'].map((name) => ({
+					header: { type: 'image', image: { link: `https://example.com/${name}.jpg` } },
+					action: { name: 'cta_url', parameters: { display_text: 'Buy now', url: `https://shop.example.com/p/${name}` } },
+				})),
+			),
+		}),
+	},
 	{ key: 'message.sendReaction', parameters: message('sendReaction', { messageId: WAMID, emoji: '👍' }) },
 	{
 		key: 'message.sendReplyButtons',

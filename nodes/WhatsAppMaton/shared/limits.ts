@@ -31,6 +31,15 @@ export const GRAPH_API_VERSION_ENDS: Readonly<Record<string, string>> = {
 /** The credential test warns this many days before the configured version ends. */
 export const GRAPH_API_VERSION_WARNING_DAYS = 90;
 
+// --- Media carousel (§ Interactive media carousel) -------------------------------------------
+
+/** Fewest and most cards of an interactive media carousel. */
+export const CAROUSEL_CARDS_MIN = 2;
+export const CAROUSEL_CARDS_MAX = 10;
+/** Most characters of a card's body text, and most line breaks in it. */
+export const CAROUSEL_CARD_BODY_MAX = 160;
+export const CAROUSEL_CARD_BODY_LINE_BREAKS_MAX = 2;
+
 // --- Product and catalog messages (§ Product and catalog messages) ---------------------------
 
 /** Most characters of a product's retailer ID (Commerce Manager's Content ID). */

@@ -5,6 +5,7 @@ import { sendAndWaitFields, sendAndWaitOperation } from './sendAndWait/index';
 import { sendAudioFields, sendAudioOperation } from './media/sendAudio';
 import { sendCatalogFields, sendCatalogOperation } from './commerce/sendCatalog';
 import { sendCallToActionUrlFields, sendCallToActionUrlOperation } from './interactive/sendCallToActionUrl';
+import { sendCarouselFields, sendCarouselOperation } from './interactive/sendCarousel';
 import { sendContactsFields, sendContactsOperation } from './sendContacts';
 import { sendDocumentFields, sendDocumentOperation } from './media/sendDocument';
 import { sendFlowFields, sendFlowOperation } from './interactive/sendFlow';
@@ -28,6 +29,7 @@ export const messageDescription: INodeProperties[] = [
 		sendAndWaitOperation,
 		sendAudioOperation,
 		sendCallToActionUrlOperation,
+		sendCarouselOperation,
 		sendCatalogOperation,
 		sendContactsOperation,
 		sendDocumentOperation,
@@ -49,6 +51,7 @@ export const messageDescription: INodeProperties[] = [
 	...sendAndWaitFields,
 	...sendAudioFields,
 	...sendCallToActionUrlFields,
+	...sendCarouselFields,
 	...sendCatalogFields,
 	...sendContactsFields,
 	...sendDocumentFields,
