@@ -18,9 +18,9 @@ interface PackEntry {
  * credential test as a function). 100 KB with the README's detail moved to docs/ (which is not
  * published): what is left is code. Issue 9's bar, 60 KB, needs the code itself smaller. 104 KB
  * with the 24-hour window's template option and its README paragraphs; and with Send Flow and
- * the template FLOW button (3.3 KB) and the product messages (110 KB).
+ * the template FLOW button (3.3 KB), the product messages (110 KB) and Send Carousel (112 KB).
  */
-const MAX_TARBALL_BYTES = 110 * 1024;
+const MAX_TARBALL_BYTES = 112 * 1024;
 
 describe('npm pack', () => {
 	it('holds only dist/, README.md, LICENSE and package.json', () => {
