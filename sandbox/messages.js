@@ -490,6 +490,29 @@ function checkTextParameters(part, parameters, placeholders, named, maxText) {
 }
 
 /** A template message against the template's definition (placeholders, header format, buttons). */
+/**
+ * A carousel template's cards as sent: one card per card of the definition, `card_index` in order,
+ * each with its header media (the card parameters themselves are not matched one by one).
+ */
+function checkCarouselTemplateCards(definition, sent) {
+	const defined = (definition.components ?? []).find((component) => component.type === 'CAROUSEL');
+	if (!defined && sent.length === 0) return;
+	if (!defined) throw invalidValue(`Template ${definition.name} has no carousel`);
+	const cards = sent[0]?.cards;
+	const expected = (defined.cards ?? []).length;
+	if (sent.length !== 1 || !Array.isArray(cards) || cards.length !== expected) {
+		throw new GraphError(132000, '(#132000) Number of parameters does not match the expected number of params', {
+			details: `Template ${definition.name} has ${expected} carousel cards`,
+		});
+	}
+	cards.forEach((card, index) => {
+		if (!isObject(card) || card.card_index !== index) throw invalidValue(`carousel card ${index} must have card_index ${index}`);
+		const header = (card.components ?? []).find((component) => component?.type === 'header');
+		const media = header?.parameters?.[0];
+		if (!media || !['image', 'video'].includes(media.type)) throw missingParameter(`carousel card ${index} header image or video`);
+	});
+}
+
 function checkTemplateMessage(template, context) {
 	if (!isObject(template)) throw missingParameter("template['name']");
 	const name = requiredText(template.name, "template['name']");
@@ -515,12 +538,13 @@ function checkTemplateMessage(template, context) {
 	const sent = template.components ?? [];
 	if (!Array.isArray(sent)) throw invalidParameter("Param template['components'] must be an array.");
 	const named = String(definition.parameter_format ?? '').toUpperCase() === 'NAMED';
-	const byType = { header: [], body: [], button: [] };
+	const byType = { header: [], body: [], button: [], carousel: [] };
 	sent.forEach((component, index) => {
 		const type = isObject(component) ? String(component.type ?? '').toLowerCase() : '';
-		if (!(type in byType)) throw notOneOf(`template['components'][${index}]['type']`, ['body', 'button', 'header'], component?.type);
+		if (!(type in byType)) throw notOneOf(`template['components'][${index}]['type']`, ['body', 'button', 'carousel', 'header'], component?.type);
 		byType[type].push(component);
 	});
+	checkCarouselTemplateCards(definition, byType.carousel);
 	for (const part of ['header', 'body']) {
 		if (byType[part].length > 1) throw invalidParameter(`template['components'] has ${byType[part].length} ${part} components; at most one is allowed`);
 	}

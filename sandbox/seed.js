@@ -232,6 +232,32 @@ function namedTemplates() {
 			],
 		},
 		{
+			name: 'spring_collection',
+			language: 'en_US',
+			status: 'APPROVED',
+			category: 'MARKETING',
+			parameter_format: 'POSITIONAL',
+			components: [
+				{ type: 'BODY', text: 'Hi {{1}}, our spring collection is here:', example: { body_text: [['Anna']] } },
+				{
+					type: 'CAROUSEL',
+					cards: ['Blue Echeveria', 'Jade Plant'].map((plant) => ({
+						components: [
+							{ type: 'HEADER', format: 'IMAGE', example: { header_handle: ['4::aW1hZ2U='] } },
+							{ type: 'BODY', text: `${plant}, now {{1}}`, example: { body_text: [['$12']] } },
+							{
+								type: 'BUTTONS',
+								buttons: [
+									{ type: 'QUICK_REPLY', text: 'Tell me more' },
+									{ type: 'URL', text: 'Buy', url: 'https://shop.example.com/p/{{1}}', example: ['echeveria'] },
+								],
+							},
+						],
+					})),
+				},
+			],
+		},
+		{
 			name: 'seasonal_promo',
 			language: 'en_US',
 			status: 'PAUSED',

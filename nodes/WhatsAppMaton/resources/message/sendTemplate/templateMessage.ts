@@ -4,6 +4,8 @@ import { requireSegment } from '../../../shared/checks/urlSegments';
 import { inputError } from '../../../shared/errors';
 import { readJsonArrayParameter, type SpecifyMode } from '../../../shared/checks/json';
 import {
+	CAROUSEL_CARDS_MAX,
+	CAROUSEL_CARDS_MIN,
 	COUPON_CODE_MAX,
 	TEMPLATE_BODY_PARAMETER_MAX_WITH_OTHER_COMPONENTS,
 	TEMPLATE_BUTTON_INDEX_MAX,
@@ -122,6 +124,8 @@ export function checkTemplateComponents(
 	context: IExecuteSingleFunctions,
 	components: IDataObject[],
 	templateHasOtherComponents?: boolean,
+	/** "Card 2 " for a carousel card's own components. */
+	within = '',
 ): void {
 	const hasOtherComponents =
 		templateHasOtherComponents ??
@@ -132,11 +136,15 @@ export function checkTemplateComponents(
 	components.forEach((component, position) => {
 		const type = String(component.type ?? '').toLowerCase();
 		if (type === 'button') {
-			checkTemplateButton(context, component, `Component ${position + 1} (button)`);
+			checkTemplateButton(context, component, `${within}Component ${position + 1} (button)`);
+			return;
+		}
+		if (type === 'carousel') {
+			checkCarouselCards(context, component, `${within}Component ${position + 1} (carousel)`);
 			return;
 		}
 		if (type !== 'header' && type !== 'body') return;
-		const where = `Component ${position + 1} (${type})`;
+		const where = `${within}Component ${position + 1} (${type})`;
 		const parameters: unknown[] = Array.isArray(component.parameters) ? component.parameters : [];
 		if (type === 'header' && parameters.length > 1) {
 			throw inputError(
@@ -191,6 +199,28 @@ export function checkTemplateComponents(
 			);
 		}
 	}
+}
+
+/**
+ * A carousel template's cards: 2 to 10, `card_index` 0, 1, … in order, each with the components
+ * of its own header, body and buttons, held to the same rules as the template's.
+ */
+function checkCarouselCards(context: IExecuteSingleFunctions, component: IDataObject, where: string): void {
+	const cards: unknown[] = Array.isArray(component.cards) ? component.cards : [];
+	if (cards.length < CAROUSEL_CARDS_MIN || cards.length > CAROUSEL_CARDS_MAX) {
+		throw inputError(context, `${where} has ${cards.length} cards; WhatsApp allows ${CAROUSEL_CARDS_MIN} to ${CAROUSEL_CARDS_MAX}`);
+	}
+	cards.forEach((entry, index) => {
+		const card = (typeof entry === 'object' && entry !== null ? entry : {}) as IDataObject;
+		if (Number(card.card_index) !== index || card.card_index === undefined || card.card_index === null) {
+			throw inputError(context, `${where} card ${index + 1} card_index is ${JSON.stringify(card.card_index)}; it must be ${index}`);
+		}
+		const parts: unknown[] = Array.isArray(card.components) ? card.components : [];
+		if (parts.some((part) => typeof part !== 'object' || part === null)) {
+			throw inputError(context, `${where} card ${index + 1} components must be an array of objects`);
+		}
+		checkTemplateComponents(context, parts as IDataObject[], true, `${where} card ${index + 1} `);
+	});
 }
 
 const isBlank = (value: unknown) =>

@@ -20,6 +20,8 @@ export interface TemplateDefinitionComponent {
 	text?: string;
 	example?: IDataObject;
 	buttons?: Array<{ type: string; text?: string; url?: string; example?: unknown }>;
+	/** A carousel template's cards, each with its own header, body and buttons. */
+	cards?: Array<{ components?: TemplateDefinitionComponent[] }>;
 }
 
 export type TemplateVariableKind =
@@ -35,7 +37,8 @@ export type TemplateVariableKind =
 /**
  * One value a template message needs (or, for a quick-reply payload, may take). `id` is the key
  * the node's template variables mapping stores it under: `header_1`, `body_customer_name`,
- * `header_image`, `button_0_url`, `button_1_coupon_code`, `button_2_payload`.
+ * `header_image`, `button_0_url`, `button_1_coupon_code`, `button_2_payload`; a carousel card's
+ * with the card in front: `card_0_header_image`, `card_1_body_1`, `card_1_button_0_payload`.
  */
 export interface TemplateVariable {
 	id: string;
@@ -45,6 +48,8 @@ export interface TemplateVariable {
 	/** The placeholder's name or number, for header and body text. */
 	placeholder?: string;
 	buttonIndex?: number;
+	/** The card of a carousel template the value belongs to (`card_0_…`), from 0. */
+	card?: number;
 	required: boolean;
 	example?: string;
 }
@@ -90,8 +95,21 @@ const MEDIA_HEADER_FORMATS: Record<string, TemplateVariableKind> = {
 
 /** Every value the template's definition calls for, in the order of the message. */
 export function templateVariables(definition: TemplateDefinition): TemplateVariable[] {
-	const variables: TemplateVariable[] = [];
+	const variables = variablesOf(definition.components ?? []);
 	for (const component of definition.components ?? []) {
+		if (component.type.toUpperCase() !== 'CAROUSEL') continue;
+		(component.cards ?? []).forEach((card, index) => variables.push(...variablesOf(card.components ?? [], index)));
+	}
+	return variables;
+}
+
+/**
+ * The values of one set of components: the template's own, or one carousel card's (`card`),
+ * whose IDs and labels then start with the card.
+ */
+function variablesOf(components: TemplateDefinitionComponent[], card?: number): TemplateVariable[] {
+	const variables: TemplateVariable[] = [];
+	for (const component of components) {
 		const type = component.type.toUpperCase();
 		if (type === 'HEADER' || type === 'BODY') {
 			const part = type === 'HEADER' ? 'header' : 'body';
@@ -157,7 +175,13 @@ export function templateVariables(definition: TemplateDefinition): TemplateVaria
 			});
 		}
 	}
-	return variables;
+	if (card === undefined) return variables;
+	return variables.map((variable) => ({
+		...variable,
+		card,
+		id: `card_${card}_${variable.id}`,
+		label: `Card ${card + 1} ${variable.label.charAt(0).toLowerCase()}${variable.label.slice(1)}`,
+	}));
 }
 
 /** Whether the template has a header, footer or buttons: its body parameters are then shorter. */
@@ -239,6 +263,22 @@ export function componentsFromVariables(
 	values: IDataObject,
 ): IDataObject[] {
 	const named = isNamedTemplate(definition);
+	const components = componentsOf(named, variables.filter((variable) => variable.card === undefined), values);
+	const carousel = (definition.components ?? []).find((component) => component.type.toUpperCase() === 'CAROUSEL');
+	if (carousel) {
+		components.push({
+			type: 'carousel',
+			cards: (carousel.cards ?? []).map((_, index) => ({
+				card_index: index,
+				components: componentsOf(named, variables.filter((variable) => variable.card === index), values),
+			})),
+		});
+	}
+	return components;
+}
+
+/** The header, body and button components of one set of variables (the template's or a card's). */
+function componentsOf(named: boolean, variables: TemplateVariable[], values: IDataObject): IDataObject[] {
 	const components: IDataObject[] = [];
 	for (const part of ['header', 'body'] as const) {
 		const parameters = variables
