@@ -116,7 +116,8 @@ describe('Message › Send Template › a carousel template', () => {
 	});
 
 	it("refuses a card's missing header image before sending", async () => {
-		const { card_1_header_image: _left, ...withoutImage } = values;
+		const withoutImage: Record<string, string> = { ...values };
+		delete withoutImage.card_1_header_image;
 		await expectRefusedBeforeSending({
 			parameters: sendTemplate(withoutImage),
 			definition: { data: [springCollection] },
