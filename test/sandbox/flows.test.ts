@@ -96,7 +96,8 @@ describe('sandbox › flow messages', () => {
 	});
 
 	it('accepts a data_exchange flow without a payload', async () => {
-		const { flow_action_payload: _payload, ...rest } = flowParameters({ flow_action: 'data_exchange' });
+		const rest: Record<string, unknown> = { ...flowParameters({ flow_action: 'data_exchange' }) };
+		delete rest.flow_action_payload;
 		const { status } = await post(`/${sandbox.ids.phoneNumberId}/messages`, flowMessage(rest));
 		expect(status).toBe(200);
 	});
