@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { listSearch } from './listSearch';
+import { analyticsDescription } from './resources/analytics';
 import { resourceMapping } from './resourceMapping';
 import { businessProfileDescription } from './resources/businessProfile';
 import { connectionDescription } from './resources/connection';
@@ -80,6 +81,7 @@ export class WhatsAppMaton implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Analytics', value: 'analytics' },
 					{ name: 'Business Profile', value: 'businessProfile' },
 					{ name: 'Connection', value: 'connection' },
 					{ name: 'Media', value: 'media' },
@@ -89,6 +91,7 @@ export class WhatsAppMaton implements INodeType {
 				],
 				default: 'message',
 			},
+			...analyticsDescription,
 			...businessProfileDescription,
 			...connectionDescription,
 			...mediaDescription,

@@ -8,6 +8,7 @@ import { NodeHelpers } from 'n8n-workflow';
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { WhatsAppMaton } from '../../nodes/WhatsAppMaton/WhatsAppMaton.node';
+import { analyticsDescription } from '../../nodes/WhatsAppMaton/resources/analytics';
 import { businessProfileDescription } from '../../nodes/WhatsAppMaton/resources/businessProfile';
 import { connectionDescription } from '../../nodes/WhatsAppMaton/resources/connection';
 import { mediaDescription } from '../../nodes/WhatsAppMaton/resources/media';
@@ -19,6 +20,7 @@ const { properties } = new WhatsAppMaton().description;
 
 /** Each operation's own definitions, as its resource's files give them. */
 const ownDefinitions = [
+	...analyticsDescription,
 	...businessProfileDescription,
 	...connectionDescription,
 	...mediaDescription,
