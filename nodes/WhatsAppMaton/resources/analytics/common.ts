@@ -280,12 +280,23 @@ export function filtersOf(context: IExecuteSingleFunctions): IDataObject {
 
 // ----- the fields of the editor ----------------------------------------------------------------
 
-/** Shown for some of the three operations, inside the shared Filters collection. */
-export const forOperations = (operations: AnalyticsOperation[]) => ({
-	show: { '/resource': [RESOURCE], '/operation': operations },
-});
+/**
+ * An operation's Filters collection. Each operation defines its own, with its own options; the
+ * description joins them into one (description/defineOnce.ts), as the Filters of Template › List.
+ */
+export function filtersCollection(operation: AnalyticsOperation, filters: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show: { resource: [RESOURCE], operation: [operation] } },
+		options: filters,
+	};
+}
 
-export const phoneNumbersFilter = (operations: AnalyticsOperation[]): INodeProperties => ({
+export const phoneNumbersFilter: INodeProperties = {
 	displayName: 'Phone Numbers',
 	name: 'phoneNumbers',
 	type: 'string',
@@ -294,10 +305,9 @@ export const phoneNumbersFilter = (operations: AnalyticsOperation[]): INodePrope
 	placeholder: 'e.g. 16505550111',
 	description:
 		'Only these business phone numbers of the account (the numbers themselves with their country code, not their IDs); all when empty',
-	displayOptions: forOperations(operations),
-});
+};
 
-export const countryCodesFilter = (operations: AnalyticsOperation[]): INodeProperties => ({
+export const countryCodesFilter: INodeProperties = {
 	displayName: 'Country Codes',
 	name: 'countryCodes',
 	type: 'string',
@@ -305,8 +315,7 @@ export const countryCodesFilter = (operations: AnalyticsOperation[]): INodePrope
 	typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Country Code' },
 	placeholder: 'e.g. US',
 	description: 'Only messages with customers in these countries (two-letter ISO codes); all when empty',
-	displayOptions: forOperations(operations),
-});
+};
 
 export const options = (values: Array<[string, string, string?]>): INodePropertyOptions[] =>
 	values.map(([value, name, description]) => ({ name, value, ...(description ? { description } : {}) }));

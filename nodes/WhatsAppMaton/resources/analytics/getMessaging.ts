@@ -9,7 +9,9 @@ import {
 	countryCodesOf,
 	fieldExpression,
 	filtersOf,
-	forOperations,
+	countryCodesFilter,
+	filtersCollection,
+	phoneNumbersFilter,
 	options,
 	phoneNumbersOf,
 	readPeriod,
@@ -89,17 +91,16 @@ export const getMessagingFields: INodeProperties[] = [
 		options: MESSAGING_GRANULARITIES,
 		displayOptions: showFor(RESOURCE, ['getMessaging']),
 	},
-];
-
-/** Messaging's own filters, in the shared Filters collection. */
-export const getMessagingFilters: INodeProperties[] = [
-	{
-		displayName: 'Message Types',
-		name: 'productTypes',
-		type: 'multiOptions',
-		default: [],
-		description: 'Only these kinds of messages; all together when none is picked',
-		options: PRODUCT_TYPES,
-		displayOptions: forOperations(['getMessaging']),
-	},
+	filtersCollection('getMessaging', [
+		phoneNumbersFilter,
+		countryCodesFilter,
+		{
+			displayName: 'Message Types',
+			name: 'productTypes',
+			type: 'multiOptions',
+			default: [],
+			description: 'Only these kinds of messages; all together when none is picked',
+			options: PRODUCT_TYPES,
+		},
+	]),
 ];

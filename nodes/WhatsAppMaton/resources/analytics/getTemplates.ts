@@ -11,7 +11,7 @@ import {
 	entriesOf,
 	fieldExpression,
 	filtersOf,
-	forOperations,
+	filtersCollection,
 	options,
 	readPeriod,
 	splitIntoDataPoints,
@@ -131,17 +131,14 @@ export const getTemplatesFields: INodeProperties[] = [
 		hint: 'Template analytics must be confirmed once on the account (WhatsApp Manager), and reach back 90 days',
 		displayOptions: showFor(RESOURCE, ['getTemplates']),
 	},
-];
-
-/** Template analytics' own filter, in the shared Filters collection. */
-export const getTemplatesFilters: INodeProperties[] = [
-	{
-		displayName: 'Metrics',
-		name: 'metricTypes',
-		type: 'multiOptions',
-		default: [],
-		description: 'Only these metrics; all when none is picked',
-		options: TEMPLATE_METRIC_TYPES,
-		displayOptions: forOperations(['getTemplates']),
-	},
+	filtersCollection('getTemplates', [
+		{
+			displayName: 'Metrics',
+			name: 'metricTypes',
+			type: 'multiOptions',
+			default: [],
+			description: 'Only these metrics; all when none is picked',
+			options: TEMPLATE_METRIC_TYPES,
+		},
+	]),
 ];

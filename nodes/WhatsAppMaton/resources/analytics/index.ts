@@ -1,15 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { OPERATIONS, RESOURCE, countryCodesFilter, periodFields, phoneNumbersFilter } from './common';
-import { getMessagingFields, getMessagingFilters, getMessagingOperation } from './getMessaging';
-import { getPricingFields, getPricingFilters, getPricingOperation } from './getPricing';
-import { getTemplatesFields, getTemplatesFilters, getTemplatesOperation } from './getTemplates';
-import { businessAccountIdField, operationSelector, showFor } from '../../shared/fields/fields';
+import { OPERATIONS, RESOURCE, periodFields } from './common';
+import { getMessagingFields, getMessagingOperation } from './getMessaging';
+import { getPricingFields, getPricingOperation } from './getPricing';
+import { getTemplatesFields, getTemplatesOperation } from './getTemplates';
+import { businessAccountIdField, operationSelector } from '../../shared/fields/fields';
 
 /**
  * Analytics of the WhatsApp Business Account: fields of `GET /{waba-id}` with Graph's field
- * expansion (`?fields=analytics.start(…).end(…)…`). The account, the period and the Filters
- * collection are shared; each operation adds its granularity or template IDs and its filters.
+ * expansion (`?fields=analytics.start(…).end(…)…`). The account and the period are shared; each
+ * operation adds its granularity or template IDs and its Filters (joined into one collection).
  */
 export const analyticsDescription: INodeProperties[] = [
 	operationSelector(RESOURCE, 'getMessaging', [getMessagingOperation, getPricingOperation, getTemplatesOperation]),
@@ -18,19 +18,4 @@ export const analyticsDescription: INodeProperties[] = [
 	...getMessagingFields,
 	...getPricingFields,
 	...getTemplatesFields,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: showFor(RESOURCE, [...OPERATIONS]),
-		options: [
-			phoneNumbersFilter(['getMessaging', 'getPricing']),
-			countryCodesFilter(['getMessaging', 'getPricing']),
-			...getMessagingFilters,
-			...getPricingFilters,
-			...getTemplatesFilters,
-		],
-	},
 ];
