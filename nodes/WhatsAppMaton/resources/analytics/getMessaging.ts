@@ -1,4 +1,4 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { gatewayOperation } from '../../transport/operation';
 import { requireBusinessAccountId } from '../../shared/fields/businessAccount';
@@ -28,11 +28,11 @@ export const MESSAGING_GRANULARITIES = options([
 ]);
 
 /** `product_types`: what kind of messages are counted (Meta's numbers). */
-export const PRODUCT_TYPES = options([
-	['0', 'Template Messages', 'Notifications: template messages sent to customers'],
-	['2', 'Non-Template Messages', 'Customer support: free-form messages sent to customers'],
-	['100', 'Incoming Messages', 'Messages customers sent to you'],
-]);
+export const PRODUCT_TYPES: INodePropertyOptions[] = [
+	{ name: 'Template Messages', value: 0, description: 'Notifications: template messages sent to customers' },
+	{ name: 'Non-Template Messages', value: 2, description: 'Customer support: free-form messages sent to customers' },
+	{ name: 'Incoming Messages', value: 100, description: 'Messages customers sent to you' },
+];
 
 /**
  * The build hook of Analytics › Get Messaging Analytics: the account's path, and the checked
@@ -51,7 +51,7 @@ async function buildMessagingAnalytics(
 		['granularity', granularity],
 		['phone_numbers', { texts: phoneNumbersOf(this, filters.phoneNumbers) }],
 		['country_codes', { texts: countryCodesOf(this, filters.countryCodes) }],
-		['product_types', { numbers: choicesOf(filters.productTypes) }],
+		['product_types', { numbers: choicesOf(filters.productTypes).map(Number) }],
 	]);
 	await requireBusinessAccountId.call(this, requestOptions);
 	requestOptions.qs = { ...requestOptions.qs, fields };
