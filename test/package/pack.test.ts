@@ -17,9 +17,11 @@ interface PackEntry {
  * with account discovery beside it (109 KB: discovery, the account and language pickers, the
  * credential test as a function). 100 KB with the README's detail moved to docs/ (which is not
  * published): what is left is code. Issue 9's bar, 60 KB, needs the code itself smaller. 104 KB
- * with the 24-hour window's template option and its README paragraphs.
+ * with the 24-hour window's template option and its README paragraphs. 111 KB with Analytics
+ * (about 7 KB: three operations, their period and list checks, the fields syntax, the output split
+ * into data points, and the README paragraph).
  */
-const MAX_TARBALL_BYTES = 104 * 1024;
+const MAX_TARBALL_BYTES = 111 * 1024;
 
 describe('npm pack', () => {
 	it('holds only dist/, README.md, LICENSE and package.json', () => {
