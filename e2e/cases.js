@@ -283,4 +283,24 @@ module.exports = [
 			expectSent(items('Send Flow')[0]);
 		},
 	},
+	{
+		name: '15-weekly-analytics: last week per day, messages and cost by category, one item per data point',
+		workflowId: 'matonExample0015',
+		check({ items, requests }) {
+			assert.equal(requests.length, 2, 'one request per node');
+			for (const request of requests) {
+				expectGatewayRequest(request, { method: 'GET', path: `${GRAPH}/${SEED_IDS.businessAccountId}` });
+			}
+			const fields = requests.map((request) => String(request.query.fields)).sort();
+			assert.match(fields[0], /^analytics\.start\(\d+\)\.end\(\d+\)\.granularity\(DAY\)$/);
+			assert.match(fields[1], /^pricing_analytics\.start\(\d+\)\.end\(\d+\)\.granularity\(DAILY\)\.dimensions\(\["PRICING_CATEGORY"\]\)$/);
+			// Seven days in the workflow's time zone: seven or eight UTC days in the sandbox's buckets.
+			const messages = items('Messages per Day');
+			assert.ok(messages.length >= 7 && messages.length <= 8, `${messages.length} days`);
+			assert.ok(messages.every((point) => typeof point.sent === 'number' && typeof point.start_time === 'string'));
+			const costs = items('Cost per Day and Category');
+			assert.equal(costs.length, messages.length * 3, 'three pricing categories a day');
+			assert.ok(costs.every((point) => typeof point.volume === 'number' && typeof point.cost === 'number' && point.pricing_category));
+		},
+	},
 ];

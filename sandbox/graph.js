@@ -15,6 +15,7 @@ const {
 	unknownObject,
 	unknownPath,
 } = require('./errors');
+const { answerAnalytics } = require('./analytics');
 const { handleMessage, placeholdersOf } = require('./messages');
 const { checkFlowTemplateButtons } = require('./flows');
 const { CATALOG_PRODUCTS, MAGIC_RECIPIENTS, SEED_IDS } = require('./seed');
@@ -651,7 +652,12 @@ function handleGraph(state, request) {
 			if (phone) return { status: 200, body: selectFields(publicPhone(phone), fields, PHONE_DEFAULT_FIELDS, PHONE_FIELDS, 'WhatsAppBusinessPhoneNumber') };
 			if (media) return getMedia(request, media);
 			if (template) return { status: 200, body: selectFields(template.data, fields, TEMPLATE_DEFAULT_FIELDS, TEMPLATE_FIELDS, 'WhatsAppMessageTemplate') };
-			if (waba) return { status: 200, body: selectFields(waba, fields, WABA_DEFAULT_FIELDS, new Set(WABA_DEFAULT_FIELDS), 'WhatsAppBusinessAccount') };
+			if (waba) {
+				// `fields=analytics.start(…)…`, `pricing_analytics…`, `template_analytics…` (sandbox/analytics.js).
+				const analytics = answerAnalytics(state, waba, request.query.fields);
+				if (analytics) return analytics;
+				return { status: 200, body: selectFields(waba, fields, WABA_DEFAULT_FIELDS, new Set(WABA_DEFAULT_FIELDS), 'WhatsAppBusinessAccount') };
+			}
 		}
 		if (method === 'DELETE' && media) {
 			checkMediaPhone(media, request);

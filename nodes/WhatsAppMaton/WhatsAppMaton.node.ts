@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { listSearch } from './listSearch';
+import { analyticsDescription } from './resources/analytics';
 import { resourceMapping } from './resourceMapping';
 import { businessProfileDescription } from './resources/businessProfile';
 import { connectionDescription } from './resources/connection';
@@ -51,7 +52,7 @@ export class WhatsAppMaton implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			"Send WhatsApp Business messages and manage templates, media, phone numbers, the business profile and Maton connections through Maton's managed OAuth gateway",
+			"Send WhatsApp Business messages and manage templates, media, phone numbers, the business profile and Maton connections, and read the account's analytics, through Maton's managed OAuth gateway",
 		defaults: { name: 'WhatsApp (Maton)' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -80,6 +81,7 @@ export class WhatsAppMaton implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Analytics', value: 'analytics' },
 					{ name: 'Business Profile', value: 'businessProfile' },
 					{ name: 'Connection', value: 'connection' },
 					{ name: 'Media', value: 'media' },
@@ -89,6 +91,7 @@ export class WhatsAppMaton implements INodeType {
 				],
 				default: 'message',
 			},
+			...analyticsDescription,
 			...businessProfileDescription,
 			...connectionDescription,
 			...mediaDescription,

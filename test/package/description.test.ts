@@ -8,6 +8,7 @@ import { NodeHelpers } from 'n8n-workflow';
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { WhatsAppMaton } from '../../nodes/WhatsAppMaton/WhatsAppMaton.node';
+import { analyticsDescription } from '../../nodes/WhatsAppMaton/resources/analytics';
 import { businessProfileDescription } from '../../nodes/WhatsAppMaton/resources/businessProfile';
 import { connectionDescription } from '../../nodes/WhatsAppMaton/resources/connection';
 import { mediaDescription } from '../../nodes/WhatsAppMaton/resources/media';
@@ -19,6 +20,7 @@ const { properties } = new WhatsAppMaton().description;
 
 /** Each operation's own definitions, as its resource's files give them. */
 const ownDefinitions = [
+	...analyticsDescription,
 	...businessProfileDescription,
 	...connectionDescription,
 	...mediaDescription,
@@ -88,9 +90,11 @@ function asShown(field: INodeProperties, where: { resource: string; operation: s
  * Retailer ID; the product list's required Header Text, its Sections and Sections (JSON)) and
  * Send Flow (its Flow, Button Text (routed to `flow_cta`, so not CTA URL's definition), Flow
  * Action, First Screen ID and Screen Data; body, header, footer and Options are shared). 78 with
- * Send Carousel's Cards (JSON).
+ * Send Carousel's Cards (JSON). 84 with Analytics: its Operation, Start, End and Template IDs (no
+ * other resource has them), and Granularity twice (messaging's HALF_HOUR / DAY / MONTH against
+ * pricing's HALF_HOUR / DAILY / MONTHLY: Meta's own values differ).
  */
-const MAX_TOP_LEVEL_PROPERTIES = 78;
+const MAX_TOP_LEVEL_PROPERTIES = 84;
 
 describe('the node description', () => {
 	it(`has at most ${MAX_TOP_LEVEL_PROPERTIES} top-level properties`, () => {

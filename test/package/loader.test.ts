@@ -14,6 +14,7 @@ const packageDir = path.resolve(__dirname, '../..');
 
 /** Every operation the issue and the seed call for, by resource. */
 const EXPECTED_OPERATIONS: Record<string, string[]> = {
+	analytics: ['getMessaging', 'getPricing', 'getTemplates'],
 	businessProfile: ['get', 'update'],
 	connection: ['create', 'delete', 'get', 'list'],
 	media: ['delete', 'get', 'upload'],

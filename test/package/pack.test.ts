@@ -18,9 +18,11 @@ interface PackEntry {
  * credential test as a function). 100 KB with the README's detail moved to docs/ (which is not
  * published): what is left is code. Issue 9's bar, 60 KB, needs the code itself smaller. 104 KB
  * with the 24-hour window's template option and its README paragraphs; and with Send Flow and
- * the template FLOW button (3.3 KB), the product messages (110 KB) and Send Carousel (112 KB).
+ * the template FLOW button (3.3 KB), the product messages (110 KB), Send Carousel (112 KB) and Analytics (about 7 KB: three
+ * operations, their period and list checks, the fields syntax, the output split into data
+ * points, and the README paragraph).
  */
-const MAX_TARBALL_BYTES = 112 * 1024;
+const MAX_TARBALL_BYTES = 120 * 1024;
 
 describe('npm pack', () => {
 	it('holds only dist/, README.md, LICENSE and package.json', () => {

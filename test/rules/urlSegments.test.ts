@@ -49,7 +49,15 @@ const withParameter = (name: string, wrap: (value: string) => unknown = (value) 
 
 const shows = (name: string) => VALID_OPERATIONS.filter((operation) => name in operation.parameters);
 const gatewayOperations = VALID_OPERATIONS.filter((operation) => operation.parameters.resource !== 'connection');
-const accountOperations = ['phoneNumber.list', 'template.create', 'template.delete', 'template.list'].map(validOperation);
+const accountOperations = [
+	'analytics.getMessaging',
+	'analytics.getPricing',
+	'analytics.getTemplates',
+	'phoneNumber.list',
+	'template.create',
+	'template.delete',
+	'template.list',
+].map(validOperation);
 const mediaMessages = ['sendAudio', 'sendDocument', 'sendImage', 'sendSticker', 'sendVideo'].map((operation) =>
 	validOperation(`message.${operation}`),
 );

@@ -32,7 +32,18 @@ const byLink = (link: string) => ({ mediaSource: 'link', mediaLink: link });
 /** A PNG's first bytes are enough for the node's checks (MIME type and size). */
 export const pngItem = () => itemWithFile(Buffer.from('\x89PNG\r\n\x1a\n fake'), { mimeType: 'image/png', fileName: 'square.png' });
 
+/** A period of analytics: the week before today (UTC days), within every lookback. */
+const DAY_MS = 24 * 60 * 60 * 1000;
+const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
+const period = { startDate: new Date(today - 7 * DAY_MS).toISOString(), endDate: new Date(today).toISOString() };
+
 export const VALID_OPERATIONS: ValidOperation[] = [
+	{ key: 'analytics.getMessaging', parameters: { resource: 'analytics', operation: 'getMessaging', ...period, granularity: 'DAY' } },
+	{ key: 'analytics.getPricing', parameters: { resource: 'analytics', operation: 'getPricing', ...period, granularity: 'DAILY' } },
+	{
+		key: 'analytics.getTemplates',
+		parameters: { resource: 'analytics', operation: 'getTemplates', ...period, templateIds: ['1407680676729002'] },
+	},
 	{ key: 'businessProfile.get', parameters: { resource: 'businessProfile', operation: 'get', phoneNumberId: phoneNumberById() } },
 	{
 		key: 'businessProfile.update',

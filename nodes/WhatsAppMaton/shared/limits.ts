@@ -169,3 +169,12 @@ export const PROFILE_WEBSITES_MAX = 2;
 
 /** The name parts of which a contact card needs one besides `formatted_name` (§ Contacts). */
 export const CONTACT_NAME_PARTS = ['first_name', 'last_name', 'middle_name', 'prefix', 'suffix'] as const;
+
+// --- Analytics (docs/whatsapp-rules.md § Analytics) --------------------------------------------
+
+/** How far back messaging and pricing analytics reach, in days (§ Analytics). */
+export const ANALYTICS_LOOKBACK_DAYS = 365;
+/** How far back template analytics reach, in days (§ Analytics). */
+export const TEMPLATE_ANALYTICS_LOOKBACK_DAYS = 90;
+/** Most template IDs in one template analytics request (§ Analytics). */
+export const TEMPLATE_ANALYTICS_IDS_MAX = 10;

@@ -137,6 +137,24 @@ export function hintFor(failure: ApiFailure): string | undefined {
 }
 
 /**
+ * A hint only some operations can give (what a failure means for them), beside hintFor's. An
+ * operation's own module registers it by `resource.operation` (or `resource.*` for all of a
+ * resource), so that what it knows stays with it; explainApiFailures adds it to the error.
+ */
+export type OperationFailureHint = (failure: ApiFailure) => string | undefined;
+
+const operationFailureHints = new Map<string, OperationFailureHint>();
+
+export function registerFailureHint(key: string, hint: OperationFailureHint): void {
+	operationFailureHints.set(key, hint);
+}
+
+function operationHintFor(resource: string, operation: string, failure: ApiFailure): string | undefined {
+	const hint = operationFailureHints.get(`${resource}.${operation}`) ?? operationFailureHints.get(`${resource}.*`);
+	return hint?.(failure);
+}
+
+/**
  * What a failure says about a retry:
  * - `rateLimited`: "too fast", the gateway did not act (429; Graph's rate and throughput codes,
  *   131056 the per-recipient pair rate): safe to resend after a wait, whatever the request;
@@ -212,7 +230,12 @@ export function scrubSecretsFromError<T extends Error>(error: T, secrets: string
 }
 
 /** The failure as n8n shows it: Graph's message with its code, the details and trace id, a hint. */
-export function failureError(context: IExecuteSingleFunctions, failure: ApiFailure, body: unknown): NodeApiError {
+export function failureError(
+	context: IExecuteSingleFunctions,
+	failure: ApiFailure,
+	body: unknown,
+	operationHint?: string,
+): NodeApiError {
 	const codeLabel =
 		failure.code !== undefined
 			? ` (code ${failure.code}${failure.subcode !== undefined ? `, subcode ${failure.subcode}` : ''})`
@@ -223,6 +246,7 @@ export function failureError(context: IExecuteSingleFunctions, failure: ApiFailu
 		failure.code !== undefined ? `Code ${failure.code}${failure.subcode !== undefined ? `, subcode ${failure.subcode}` : ''}.` : undefined,
 		failure.fbtraceId ? `Trace ID ${failure.fbtraceId}.` : undefined,
 		hintFor(failure),
+		operationHint,
 	]
 		.filter(Boolean)
 		.join(' ');
@@ -342,7 +366,7 @@ export async function explainApiFailures(
 	}
 	const shownBody = redactSecrets(parseBody(body), secrets);
 	const failure = readApiFailure(response.statusCode, shownBody);
-	const error = failureError(this, failure, shownBody);
+	const error = failureError(this, failure, shownBody, operationHintFor(...resourceAndOperation(this), failure));
 	failureOfError.set(error, { failure, retryAfterMs: retryAfterMs(response.headers) });
 	throw error;
 }
