@@ -15,6 +15,7 @@ import {
 	interactiveBodyField,
 	interactiveFooterTextOption,
 	interactiveMessageOperation,
+	sectionTitleValue,
 	specifySectionsField,
 } from '../interactive/fields';
 import { readJsonArrayParameter, type SpecifyMode } from '../../../shared/checks/json';
@@ -64,14 +65,7 @@ export const sendProductListFields: INodeProperties[] = [
 				displayName: 'Section',
 				name: 'section',
 				values: [
-					{
-						displayName: 'Title',
-						name: 'title',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. Pizzas',
-						description: 'Heading of the section, up to 24 characters; required when there are two or more sections',
-					},
+					sectionTitleValue,
 					{
 						displayName: 'Product Retailer IDs',
 						name: 'productRetailerIds',

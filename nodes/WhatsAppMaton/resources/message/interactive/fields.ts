@@ -91,3 +91,13 @@ export function specifySectionsField(operation: string): INodeProperties {
 		displayOptions: showFor('message', [operation]),
 	};
 }
+
+/** A section's title, in Send List's and Send Product List's sections. */
+export const sectionTitleValue: INodeProperties = {
+	displayName: 'Title',
+	name: 'title',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. Pizzas',
+	description: 'Heading of the section, up to 24 characters; required when there are two or more sections',
+};

@@ -7,6 +7,7 @@ import {
 	interactiveFooterTextOption,
 	interactiveHeaderTextOption,
 	interactiveMessageOperation,
+	sectionTitleValue,
 	specifySectionsField,
 } from './fields';
 import { messageOptionsField, senderAndRecipientFields } from '../common/messageFields';
@@ -56,14 +57,7 @@ export const sendListFields: INodeProperties[] = [
 				displayName: 'Section',
 				name: 'section',
 				values: [
-					{
-						displayName: 'Title',
-						name: 'title',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. Pizzas',
-						description: 'Heading of the section, up to 24 characters; required when the list has two or more sections',
-					},
+					sectionTitleValue,
 					{
 						displayName: 'Rows',
 						name: 'rows',
