@@ -11,6 +11,7 @@ import type {
 
 import { listSearch } from './listSearch';
 import { resourceMapping } from './resourceMapping';
+import { blockedUserDescription } from './resources/blockedUser';
 import { businessProfileDescription } from './resources/businessProfile';
 import { connectionDescription } from './resources/connection';
 import { mediaDescription } from './resources/media';
@@ -80,6 +81,7 @@ export class WhatsAppMaton implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Blocked User', value: 'blockedUser' },
 					{ name: 'Business Profile', value: 'businessProfile' },
 					{ name: 'Connection', value: 'connection' },
 					{ name: 'Media', value: 'media' },
@@ -89,6 +91,7 @@ export class WhatsAppMaton implements INodeType {
 				],
 				default: 'message',
 			},
+			...blockedUserDescription,
 			...businessProfileDescription,
 			...connectionDescription,
 			...mediaDescription,

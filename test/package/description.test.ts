@@ -8,6 +8,7 @@ import { NodeHelpers } from 'n8n-workflow';
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { WhatsAppMaton } from '../../nodes/WhatsAppMaton/WhatsAppMaton.node';
+import { blockedUserDescription } from '../../nodes/WhatsAppMaton/resources/blockedUser';
 import { businessProfileDescription } from '../../nodes/WhatsAppMaton/resources/businessProfile';
 import { connectionDescription } from '../../nodes/WhatsAppMaton/resources/connection';
 import { mediaDescription } from '../../nodes/WhatsAppMaton/resources/media';
@@ -19,6 +20,7 @@ const { properties } = new WhatsAppMaton().description;
 
 /** Each operation's own definitions, as its resource's files give them. */
 const ownDefinitions = [
+	...blockedUserDescription,
 	...businessProfileDescription,
 	...connectionDescription,
 	...mediaDescription,
@@ -88,9 +90,11 @@ function asShown(field: INodeProperties, where: { resource: string; operation: s
  * Retailer ID; the product list's required Header Text, its Sections and Sections (JSON)) and
  * Send Flow (its Flow, Button Text (routed to `flow_cta`, so not CTA URL's definition), Flow
  * Action, First Screen ID and Screen Data; body, header, footer and Options are shared). 78 with
- * Send Carousel's Cards (JSON).
+ * Send Carousel's Cards (JSON). 81 with the Blocked User resource: its Operation selector and
+ * Users, and a third Business Phone Number (its List cannot share a `show` with Phone Number,
+ * whose List has no such field).
  */
-const MAX_TOP_LEVEL_PROPERTIES = 78;
+const MAX_TOP_LEVEL_PROPERTIES = 81;
 
 describe('the node description', () => {
 	it(`has at most ${MAX_TOP_LEVEL_PROPERTIES} top-level properties`, () => {

@@ -178,7 +178,7 @@ export const matonConnectionField: INodeProperties = connectionLocatorField({
 		'Which of your Maton WhatsApp Business connections to use, when you have more than one',
 	displayOptions: {
 		show: {
-			resource: ['message', 'media', 'template', 'phoneNumber', 'businessProfile'],
+			resource: ['message', 'media', 'template', 'phoneNumber', 'businessProfile', 'blockedUser'],
 		},
 	},
 	// Sent as the `Maton-Connection` header by prepareGatewayRequest (transport/operation.ts).
