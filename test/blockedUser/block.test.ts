@@ -215,7 +215,7 @@ describe('Blocked User › Block', () => {
 			{
 				name: 'an object in the list',
 				parameters: block('={{ ["15551234567", { phone: "15557654321" }] }}'),
-				message: /^Users entry 2 must be a phone number, got an object/,
+				message: /^Users entry 2 must be text, got an object/,
 				field: 'Users',
 			},
 			{

@@ -33,6 +33,18 @@ const byLink = (link: string) => ({ mediaSource: 'link', mediaLink: link });
 export const pngItem = () => itemWithFile(Buffer.from('\x89PNG\r\n\x1a\n fake'), { mimeType: 'image/png', fileName: 'square.png' });
 
 export const VALID_OPERATIONS: ValidOperation[] = [
+	{
+		key: 'blockedUser.block',
+		parameters: { resource: 'blockedUser', operation: 'block', phoneNumberId: phoneNumberById(), users: TO },
+	},
+	{
+		key: 'blockedUser.list',
+		parameters: { resource: 'blockedUser', operation: 'list', phoneNumberId: phoneNumberById(), returnAll: false, limit: 10 },
+	},
+	{
+		key: 'blockedUser.unblock',
+		parameters: { resource: 'blockedUser', operation: 'unblock', phoneNumberId: phoneNumberById(), users: TO },
+	},
 	{ key: 'businessProfile.get', parameters: { resource: 'businessProfile', operation: 'get', phoneNumberId: phoneNumberById() } },
 	{
 		key: 'businessProfile.update',

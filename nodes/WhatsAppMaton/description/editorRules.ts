@@ -222,7 +222,7 @@ const isText = (value: unknown) =>
  * Text fields whose hook also takes a list from an expression and checks each entry itself
  * (Blocked User › Users: numbers separated by commas, or an array of them).
  */
-const LISTS_READ_BY_HOOK = new Set(['users']);
+export const LISTS_READ_BY_HOOK = new Set(['users']);
 
 function checkString(field: INodeProperties, value: unknown, path: Path): void {
 	const label = labelOf(path);

@@ -64,7 +64,7 @@ function entriesOf(context: IExecuteSingleFunctions, value: unknown): string[] {
 	return value.flatMap((entry: unknown, index) => {
 		if (typeof entry === 'number') return [String(entry)];
 		if (typeof entry !== 'string') {
-			throw inputError(context, `${LABEL} entry ${index + 1} must be a phone number, got ${describeType(entry)}`, HINT);
+			throw inputError(context, `${LABEL} entry ${index + 1} must be text, got ${describeType(entry)}`, HINT);
 		}
 		return entry.trim() === '' ? [] : [entry.trim()];
 	});
