@@ -52,7 +52,7 @@ export class WhatsAppMaton implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			"Send WhatsApp Business messages and manage templates, media, phone numbers, the business profile and Maton connections through Maton's managed OAuth gateway",
+			"Send WhatsApp Business messages and manage templates, media, phone numbers, blocked users, the business profile and Maton connections through Maton's managed OAuth gateway",
 		defaults: { name: 'WhatsApp (Maton)' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
