@@ -74,6 +74,8 @@ describe('Blocked User › Block', () => {
 			{ input: '15551234567', wa_id: '15551234567', status: 'blocked' },
 			{ input: '447700900123', wa_id: '447700900123', status: 'blocked' },
 		]);
+		// Each user's item comes from the one input item.
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
 	});
 
 	it('takes a list from an expression (numbers as text or as numbers) and the Maton connection', async () => {
@@ -109,7 +111,7 @@ describe('Blocked User › Block', () => {
 					message: 'Re-engagement required',
 					code: 131047,
 					details: 'User has not messaged in the last 24 hours',
-					hint: expect.stringContaining('they cannot be blocked until they write again') as unknown,
+					hint: 'WhatsApp blocks only users who wrote to this business in the last 24 hours (or the number is not a WhatsApp user): block them once they write again.',
 				},
 			},
 		]);

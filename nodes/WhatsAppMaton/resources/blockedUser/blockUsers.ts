@@ -118,13 +118,18 @@ const isObject = (value: unknown): value is IDataObject =>
 const asText = (value: unknown): string | undefined =>
 	typeof value === 'string' && value.trim() !== '' ? value : typeof value === 'number' ? String(value) : undefined;
 
+/** Hints for a user's failure where the general one (hintFor) speaks of messages. */
+const USER_HINTS: Record<number, string> = {
+	131047: 'WhatsApp blocks only users who wrote to this business in the last 24 hours (or the number is not a WhatsApp user): block them once they write again.',
+};
+
 /** A failed user's error: Graph's first one, with what to do about it. */
 function userError(status: number, user: IDataObject): IDataObject {
 	const first = Array.isArray(user.errors) && isObject(user.errors[0]) ? user.errors[0] : {};
 	const code = Number(first.code);
 	const message = asText(first.message) ?? 'WhatsApp did not say why';
 	const details = asText(isObject(first.error_data) ? first.error_data.details : undefined);
-	const hint = Number.isFinite(code) ? hintFor({ status, message, code }) : undefined;
+	const hint = Number.isFinite(code) ? (USER_HINTS[code] ?? hintFor({ status, message, code })) : undefined;
 	return {
 		message,
 		...(Number.isFinite(code) ? { code } : {}),
