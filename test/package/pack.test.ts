@@ -19,10 +19,10 @@ interface PackEntry {
  * published): what is left is code. Issue 9's bar, 60 KB, needs the code itself smaller. 104 KB
  * with the 24-hour window's template option and its README paragraphs; and with Send Flow and
  * the template FLOW button (3.3 KB), the product messages (110 KB) and Send Carousel (112 KB).
- * 115 KB with the Blocked User resource (3 KB: its three operations, the per-user results, its
+ * 116 KB with the Blocked User resource (3 KB: its three operations, the per-user results, its
  * README rows and paragraph).
  */
-const MAX_TARBALL_BYTES = 115 * 1024;
+const MAX_TARBALL_BYTES = 116 * 1024;
 
 describe('npm pack', () => {
 	it('holds only dist/, README.md, LICENSE and package.json', () => {
