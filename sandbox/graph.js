@@ -16,6 +16,7 @@ const {
 	unknownPath,
 } = require('./errors');
 const { answerAnalytics } = require('./analytics');
+const { handleBlockUsers } = require('./blockUsers');
 const { handleMessage, placeholdersOf } = require('./messages');
 const { checkFlowTemplateButtons } = require('./flows');
 const { CATALOG_PRODUCTS, MAGIC_RECIPIENTS, SEED_IDS } = require('./seed');
@@ -692,6 +693,7 @@ function handleGraph(state, request) {
 		if (edge === 'media' && method === 'POST') return uploadMedia(state, request, phone);
 		if (edge === 'whatsapp_business_profile' && method === 'GET') return getProfile(state, request, phone);
 		if (edge === 'whatsapp_business_profile' && method === 'POST') return updateProfile(state, request, phone);
+		if (edge === 'block_users') return handleBlockUsers(state, request, phone, { page, magicRecipients: MAGIC_RECIPIENTS });
 	}
 	if (waba) {
 		if (edge === 'message_templates' && method === 'GET') return listTemplates(state, request, waba);

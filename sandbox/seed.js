@@ -31,7 +31,7 @@ const CATALOG_PRODUCTS = Object.freeze(['pizza-margherita', 'pizza-marinara', 'p
 const MAGIC_RECIPIENTS = Object.freeze({
 	'15550000026': 131026, // undeliverable
 	'15550000030': 131030, // not in the test number's allowed list
-	'15550000047': 131047, // outside the 24-hour window (templates still go through)
+	'15550000047': 131047, // outside the 24-hour window (templates still go through; cannot be blocked)
 	'15550000056': 131056, // pair rate limit
 });
 
@@ -369,6 +369,8 @@ function resetState(state) {
 		],
 	]);
 	state.messages = [];
+	/** Each phone number's blocklist: phone number ID → Map of wa_id → { wa_id, time } (sandbox/blockUsers.js). */
+	state.blockedUsers = new Map();
 	state.requests = [];
 	state.faults = [];
 	state.rateWindows = new Map();

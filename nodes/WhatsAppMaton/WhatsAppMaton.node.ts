@@ -12,6 +12,7 @@ import type {
 import { listSearch } from './listSearch';
 import { analyticsDescription } from './resources/analytics';
 import { resourceMapping } from './resourceMapping';
+import { blockedUserDescription } from './resources/blockedUser';
 import { businessProfileDescription } from './resources/businessProfile';
 import { connectionDescription } from './resources/connection';
 import { mediaDescription } from './resources/media';
@@ -52,7 +53,7 @@ export class WhatsAppMaton implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			"Send WhatsApp Business messages and manage templates, media, phone numbers, the business profile and Maton connections, and read the account's analytics, through Maton's managed OAuth gateway",
+			"Send WhatsApp Business messages and manage templates, media, phone numbers, blocked users, the business profile and Maton connections, and read the account's analytics, through Maton's managed OAuth gateway",
 		defaults: { name: 'WhatsApp (Maton)' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -82,6 +83,7 @@ export class WhatsAppMaton implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Analytics', value: 'analytics' },
+					{ name: 'Blocked User', value: 'blockedUser' },
 					{ name: 'Business Profile', value: 'businessProfile' },
 					{ name: 'Connection', value: 'connection' },
 					{ name: 'Media', value: 'media' },
@@ -92,6 +94,7 @@ export class WhatsAppMaton implements INodeType {
 				default: 'message',
 			},
 			...analyticsDescription,
+			...blockedUserDescription,
 			...businessProfileDescription,
 			...connectionDescription,
 			...mediaDescription,

@@ -15,6 +15,7 @@ const packageDir = path.resolve(__dirname, '../..');
 /** Every operation the issue and the seed call for, by resource. */
 const EXPECTED_OPERATIONS: Record<string, string[]> = {
 	analytics: ['getMessaging', 'getPricing', 'getTemplates'],
+	blockedUser: ['block', 'list', 'unblock'],
 	businessProfile: ['get', 'update'],
 	connection: ['create', 'delete', 'get', 'list'],
 	media: ['delete', 'get', 'upload'],
@@ -66,7 +67,7 @@ describe('the built package, loaded by n8n-core', () => {
 		expect(Object.keys(loaded.credentialTypes)).toEqual(['matonApi', 'whatsAppMetaAppApi']);
 	});
 
-	it('has the six resources, every operation with an action text, and is usable as a tool', async () => {
+	it('has the eight resources, every operation with an action text, and is usable as a tool', async () => {
 		const { nodeTypes } = await loadPackageFromDist(packageDir);
 		const { description } = nodeTypes.whatsAppMaton as INodeType;
 		expect(description.usableAsTool).toBe(true);

@@ -11,6 +11,7 @@
 import type { INodeParameters, INodeProperties, INodePropertyCollection } from 'n8n-workflow';
 
 import { WhatsAppMaton } from '../../nodes/WhatsAppMaton/WhatsAppMaton.node';
+import { LISTS_READ_BY_HOOK } from '../../nodes/WhatsAppMaton/description/editorRules';
 import { CONTROL_ORIGIN, GATEWAY_ORIGIN, fakeApi, runWhatsApp } from '../fixture';
 import { type BadInput, expectRefusedBeforeSending } from '../refusal';
 import { VALID_OPERATIONS, type ValidOperation, validOperation } from './validOperations';
@@ -116,7 +117,8 @@ function textFieldsOf(operation: ValidOperation): TextField[] {
 			return [
 				{
 					label: property.displayName,
-					multipleValues: property.typeOptions?.multipleValues === true,
+					// A field whose hook takes a list too is held to the rule of each entry.
+					multipleValues: property.typeOptions?.multipleValues === true || LISTS_READ_BY_HOOK.has(property.name),
 					build: (value) => ({ ...base, [property.name]: value }),
 				},
 			];
@@ -421,6 +423,7 @@ function answerFor(key: string): unknown {
 	if (key.startsWith('connection.')) return { connection: { connection_id: 'c' } };
 	if (key.endsWith('.list') || key === 'businessProfile.get') return { data: [] };
 	if (key === 'media.upload') return { id: '1037543291543636' };
+	if (key.startsWith('blockedUser.')) return { block_users: { added_users: [] } };
 	return { success: true, messages: [{ id: 'wamid.ok' }] };
 }
 

@@ -44,6 +44,18 @@ export const VALID_OPERATIONS: ValidOperation[] = [
 		key: 'analytics.getTemplates',
 		parameters: { resource: 'analytics', operation: 'getTemplates', ...period, templateIds: ['1407680676729002'] },
 	},
+	{
+		key: 'blockedUser.block',
+		parameters: { resource: 'blockedUser', operation: 'block', phoneNumberId: phoneNumberById(), users: TO },
+	},
+	{
+		key: 'blockedUser.list',
+		parameters: { resource: 'blockedUser', operation: 'list', phoneNumberId: phoneNumberById(), returnAll: false, limit: 10 },
+	},
+	{
+		key: 'blockedUser.unblock',
+		parameters: { resource: 'blockedUser', operation: 'unblock', phoneNumberId: phoneNumberById(), users: TO },
+	},
 	{ key: 'businessProfile.get', parameters: { resource: 'businessProfile', operation: 'get', phoneNumberId: phoneNumberById() } },
 	{
 		key: 'businessProfile.update',

@@ -218,12 +218,19 @@ const isBlank = (value: unknown) =>
 const isText = (value: unknown) =>
 	typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 
+/**
+ * Text fields whose hook also takes a list from an expression and checks each entry itself
+ * (Blocked User › Users: numbers separated by commas, or an array of them).
+ */
+export const LISTS_READ_BY_HOOK = new Set(['users']);
+
 function checkString(field: INodeProperties, value: unknown, path: Path): void {
 	const label = labelOf(path);
 	if (value === undefined) {
 		if (field.required) throw new RuleBroken(`${label} is empty`, `${field.displayName} is required.`);
 		return;
 	}
+	if (LISTS_READ_BY_HOOK.has(field.name) && Array.isArray(value)) return;
 	if (field.typeOptions?.multipleValues && Array.isArray(value)) {
 		value.forEach((entry, index) => {
 			if (!isText(entry)) {

@@ -165,6 +165,11 @@ export const PROFILE_WEBSITE_MAX = 256;
 /** Most websites of a business profile (§ Phone numbers and business profile). */
 export const PROFILE_WEBSITES_MAX = 2;
 
+// --- Blocked users (§ Blocked users) -----------------------------------------------------------
+
+/** Most users one block or unblock request may name (§ Blocked users). */
+export const BLOCK_USERS_PER_REQUEST_MAX = 1000;
+
 // --- Contacts (§ Contacts) ---------------------------------------------------------------------
 
 /** The name parts of which a contact card needs one besides `formatted_name` (§ Contacts). */

@@ -94,7 +94,7 @@ export function hintFor(failure: ApiFailure): string | undefined {
 		case 131031:
 			return "The WhatsApp Business account is locked: see Meta's Business Support Home.";
 		case 131047:
-			return 'More than 24 hours have passed since the customer last wrote: only a template message can reach them now (Message › Send Template, or the option If Outside the 24-Hour Window, Send Template of this send).';
+			return 'More than 24 hours have passed since the customer last wrote (or the number is not a WhatsApp user): only a template message can reach them now (Message › Send Template, or the option If Outside the 24-Hour Window, Send Template of this send), and they cannot be blocked until they write again (Blocked User › Block).';
 		case 131051:
 			return 'WhatsApp does not support this message type here.';
 		case 131052:
@@ -120,6 +120,14 @@ export function hintFor(failure: ApiFailure): string | undefined {
 			return 'The business phone number is not registered with the WhatsApp Cloud API.';
 		case 368:
 			return 'The account is temporarily blocked for policy violations.';
+		case 131021:
+			return "A business cannot block its own phone number.";
+		case 139100:
+			return 'WhatsApp blocked or unblocked only some of the users: each output item says which (status).';
+		case 139101:
+			return "The phone number's blocklist is full (64,000 users): unblock some first (Blocked User › Unblock).";
+		case 139102:
+			return 'The blocklist changed while it was being listed: list it again.';
 	}
 	if (failure.status === 401) {
 		return "Maton rejected the API key: copy it again from maton.ai/settings into the Maton API credential.";
@@ -293,6 +301,17 @@ export function lastPagingOf(context: IExecuteSingleFunctions): IDataObject | un
 /** Operations whose 2xx answer may have no body at all (the control API's delete). */
 const EMPTY_ANSWER_ALLOWED = new Set(['connection.delete']);
 
+/**
+ * Operations whose failure with one Graph code still carries each part's result, in a property
+ * of the answer: Block Users answers 139100 when some (or all) users could not be blocked or
+ * unblocked, listing which were and which were not in `block_users` (docs/whatsapp-rules.md,
+ * Blocked users). Such an answer goes on to the operation's own output hook, which reports them.
+ */
+const PARTIAL_RESULTS: Record<string, { code: number; property: string }> = {
+	'blockedUser.block': { code: 139100, property: 'block_users' },
+	'blockedUser.unblock': { code: 139100, property: 'block_users' },
+};
+
 /** The first ~200 characters of a body, as text, for an error that shows what came back. */
 function startOfBody(body: unknown): string {
 	const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : JSON.stringify(body) ?? String(body);
@@ -366,6 +385,12 @@ export async function explainApiFailures(
 	}
 	const shownBody = redactSecrets(parseBody(body), secrets);
 	const failure = readApiFailure(response.statusCode, shownBody);
+	const partial = PARTIAL_RESULTS[resourceAndOperation(this).join('.')];
+	const results = (shownBody as IDataObject | null | undefined)?.[partial?.property ?? ''];
+	if (partial && failure.code === partial.code && results && typeof results === 'object') {
+		rememberPaging(this, undefined);
+		return [{ json: shownBody as IDataObject }];
+	}
 	const error = failureError(this, failure, shownBody, operationHintFor(...resourceAndOperation(this), failure));
 	failureOfError.set(error, { failure, retryAfterMs: retryAfterMs(response.headers) });
 	throw error;

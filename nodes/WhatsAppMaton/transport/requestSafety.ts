@@ -54,6 +54,9 @@ export const REQUEST_SAFETY: Record<string, RequestSafety> = {
 	'media.upload': MEDIA_UPLOAD,
 	// Sets the profile's fields to the given values: the same result however often it is sent.
 	'businessProfile.update': SAFE,
+	// Blocking a user who is already blocked leaves them blocked: the same result however often it
+	// is sent (and a user who cannot be blocked fails the same way each time). Unblock is a DELETE.
+	'blockedUser.block': SAFE,
 	'template.create': CREATED('template', 'Template › List'),
 	'connection.create': CREATED('connection', 'Connection › List'),
 };
