@@ -9,6 +9,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { WhatsAppMaton } from '../../nodes/WhatsAppMaton/WhatsAppMaton.node';
 import { analyticsDescription } from '../../nodes/WhatsAppMaton/resources/analytics';
+import { blockedUserDescription } from '../../nodes/WhatsAppMaton/resources/blockedUser';
 import { businessProfileDescription } from '../../nodes/WhatsAppMaton/resources/businessProfile';
 import { connectionDescription } from '../../nodes/WhatsAppMaton/resources/connection';
 import { mediaDescription } from '../../nodes/WhatsAppMaton/resources/media';
@@ -21,6 +22,7 @@ const { properties } = new WhatsAppMaton().description;
 /** Each operation's own definitions, as its resource's files give them. */
 const ownDefinitions = [
 	...analyticsDescription,
+	...blockedUserDescription,
 	...businessProfileDescription,
 	...connectionDescription,
 	...mediaDescription,
