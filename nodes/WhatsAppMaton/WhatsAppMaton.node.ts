@@ -18,6 +18,7 @@ import { connectionDescription } from './resources/connection';
 import { mediaDescription } from './resources/media';
 import { messageDescription } from './resources/message';
 import { phoneNumberDescription } from './resources/phoneNumber';
+import { qrCodeDescription } from './resources/qrCode';
 import { templateDescription } from './resources/template';
 import { registerEditorRules } from './description/editorRules';
 import { matonApiCredentialTest } from './shared/account/credentialTest';
@@ -89,6 +90,7 @@ export class WhatsAppMaton implements INodeType {
 					{ name: 'Media', value: 'media' },
 					{ name: 'Message', value: 'message' },
 					{ name: 'Phone Number', value: 'phoneNumber' },
+					{ name: 'QR Code', value: 'qrCode' },
 					{ name: 'Template', value: 'template' },
 				],
 				default: 'message',
@@ -100,6 +102,7 @@ export class WhatsAppMaton implements INodeType {
 			...mediaDescription,
 			...messageDescription,
 			...phoneNumberDescription,
+			...qrCodeDescription,
 			...templateDescription,
 			matonConnectionField,
 			deliveryOptionsField,

@@ -183,3 +183,19 @@ export const ANALYTICS_LOOKBACK_DAYS = 365;
 export const TEMPLATE_ANALYTICS_LOOKBACK_DAYS = 90;
 /** Most template IDs in one template analytics request (§ Analytics). */
 export const TEMPLATE_ANALYTICS_IDS_MAX = 10;
+
+// --- QR codes (§ QR codes) ----------------------------------------------------------------------
+
+/** Most characters of a QR code's prefilled message (§ QR codes). */
+export const QR_PREFILLED_MESSAGE_MAX = 140;
+/** Most QR codes and short links one business phone number may have (§ QR codes). */
+export const QR_CODES_PER_PHONE_NUMBER_MAX = 2000;
+/** The image formats Graph generates a QR code in (`generate_qr_image`) (§ QR codes). */
+export const QR_IMAGE_FORMATS = ['PNG', 'SVG'] as const;
+/**
+ * The hosts of Meta's CDN that a QR code's `qr_image_url` is on, the only ones QR Code › Create
+ * downloads the image from, over https on the default port (§ QR codes). `*.fbcdn.net` covers
+ * `scontent.xx.fbcdn.net` and `scontent-iad3-2.xx.fbcdn.net`; a name is exact unless it starts
+ * with `*.`, which matches any host under it (never the bare domain).
+ */
+export const QR_IMAGE_HOSTS: readonly string[] = ['*.fbcdn.net', 'lookaside.fbsbx.com'];

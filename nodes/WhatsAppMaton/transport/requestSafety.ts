@@ -59,6 +59,10 @@ export const REQUEST_SAFETY: Record<string, RequestSafety> = {
 	'blockedUser.block': SAFE,
 	'template.create': CREATED('template', 'Template › List'),
 	'connection.create': CREATED('connection', 'Connection › List'),
+	'qrCode.create': CREATED('QR code', 'QR Code › List'),
+	// Sets the code's prefilled message to the given text: sent twice, the same message stays
+	// (the code, its link and image do not change), so a lost answer may be resent.
+	'qrCode.update': SAFE,
 };
 
 /** GET, HEAD and DELETE change nothing more the second time; anything else might. */

@@ -34,6 +34,14 @@ export const SEGMENT_RULES = {
 		pattern: /^[A-Za-z0-9_-]{1,128}$/,
 		refused: (given: string) => `${given}: a Maton connection ID has only letters, digits, - and _`,
 	},
+	/**
+	 * A QR code's `code`, the last segment of `/{phone-number-id}/message_qrdls/{code}`: Meta's are
+	 * 14 capital letters and digits (`4O4YGZEG3RIVE1`); any letters and digits up to 64 are taken.
+	 */
+	qrCode: {
+		pattern: /^[A-Za-z0-9]{1,64}$/,
+		refused: (given: string) => `${given}: a QR code has only letters and digits`,
+	},
 	/** Meta's rule for template names; the wording is Template › Create's since the first release. */
 	templateName: {
 		pattern: /^[a-z0-9_]{1,512}$/,

@@ -178,7 +178,7 @@ export const matonConnectionField: INodeProperties = connectionLocatorField({
 		'Which of your Maton WhatsApp Business connections to use, when you have more than one',
 	displayOptions: {
 		show: {
-			resource: ['message', 'media', 'template', 'phoneNumber', 'businessProfile', 'analytics', 'blockedUser'],
+			resource: ['message', 'media', 'template', 'phoneNumber', 'businessProfile', 'analytics', 'blockedUser', 'qrCode'],
 		},
 	},
 	// Sent as the `Maton-Connection` header by prepareGatewayRequest (transport/operation.ts).
