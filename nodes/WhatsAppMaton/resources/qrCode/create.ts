@@ -77,15 +77,14 @@ async function buildQrCodeCreation(
 ): Promise<IHttpRequestOptions> {
 	await checkPrefilledMessage.call(this, requestOptions);
 	const body = requestOptions.body as IDataObject;
-	const format = String(body.generate_qr_image ?? '').trim().toUpperCase();
-	if (!(QR_IMAGE_FORMATS as readonly string[]).includes(format)) {
+	const format = body.generate_qr_image;
+	if (typeof format !== 'string' || !(QR_IMAGE_FORMATS as readonly string[]).includes(format)) {
 		throw inputError(
 			this,
 			`Image Format "${String(body.generate_qr_image ?? '')}" is not one WhatsApp generates`,
 			`Use ${QR_IMAGE_FORMATS.join(' or ')}.`,
 		);
 	}
-	body.generate_qr_image = format;
 	imageOptions(this);
 	return await requirePhoneNumberId.call(this, requestOptions);
 }
@@ -162,7 +161,7 @@ async function downloadQrImage(
 ): Promise<INodeExecutionData[]> {
 	const { download, binaryPropertyName } = imageOptions(this);
 	if (!download) return items;
-	const format = String(this.getNodeParameter('imageFormat', 'PNG')).trim().toUpperCase() as ImageFormat;
+	const format = String(this.getNodeParameter('imageFormat', 'PNG')) as ImageFormat;
 	const expected = MIME_TYPES[format] ?? MIME_TYPES.PNG;
 	return await Promise.all(
 		items.map(async (item) => {
