@@ -19,6 +19,7 @@ const { answerAnalytics } = require('./analytics');
 const { handleBlockUsers } = require('./blockUsers');
 const { handleMessage, placeholdersOf } = require('./messages');
 const { checkFlowTemplateButtons } = require('./flows');
+const { handleQrCodes } = require('./qrCodes');
 const { CATALOG_PRODUCTS, MAGIC_RECIPIENTS, SEED_IDS } = require('./seed');
 
 const DEFAULT_VERSION = 'v25.0';
@@ -637,6 +638,9 @@ function handleGraph(state, request) {
 	const { method, segments } = request;
 	if (segments.length === 0) throw unknownPath('/');
 	const [id, edge, ...rest] = segments;
+	// QR codes (sandbox/qrCodes.js): the one edge with a third segment, `/message_qrdls/{code}`.
+	const qrAnswer = handleQrCodes(state, request, state.phoneNumbers.get(id), { page });
+	if (qrAnswer) return qrAnswer;
 	if (rest.length > 0) throw unknownPath(`/${segments.join('/')}`);
 	if (id === 'me') {
 		if (edge === undefined && method === 'GET') return getMe(state, request);

@@ -368,6 +368,8 @@ function resetState(state) {
 			},
 		],
 	]);
+	/** QR codes by phone number ID, newest first (sandbox/qrCodes.js). */
+	state.qrCodes = new Map();
 	state.messages = [];
 	/** Each phone number's blocklist: phone number ID → Map of wa_id → { wa_id, time } (sandbox/blockUsers.js). */
 	state.blockedUsers = new Map();

@@ -142,6 +142,8 @@ export interface SandboxState {
 	businesses: Array<{ id: string; name: string; ownedBusinessAccountIds: string[]; clientBusinessAccountIds: string[] }>;
 	/** 'denied': the token lacks business_management, `businesses` answers Graph error 200. */
 	discoveryAccess: 'granted' | 'denied';
+	/** QR codes by phone number ID, newest first (sandbox/qrCodes.js). */
+	qrCodes: Map<string, Array<{ code: string; prefilled_message: string }>>;
 }
 
 /** n8n "Maton API" credential data pointing at the sandbox. */

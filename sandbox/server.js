@@ -21,6 +21,7 @@ const { performance } = require('node:perf_hooks');
 
 const { GraphError, MatonError } = require('./errors');
 const { handleGraph, DEFAULT_VERSION } = require('./graph');
+const { qrImage } = require('./qrCodes');
 const { boundaryOf, parseMultipart } = require('./multipart');
 const { SEED_IDS, MAGIC_RECIPIENTS, CATALOG_PRODUCTS, createState, resetState } = require('./seed');
 const { configureWebhooks, createWebhookState, customerSends, handleWebhookGraph, scheduleStatuses, webhookSnapshot } = require('./webhooks');
@@ -467,6 +468,12 @@ async function startSandbox(options = {}) {
 				'content-type': media.mime_type,
 				'content-disposition': `attachment; filename="${String(media.fileName ?? media.id).replace(/["\\\r\n]/g, '_')}"`,
 			});
+		}
+		if (what === 'qr' && id && method === 'GET') {
+			// A QR code's image, standing for Meta's CDN (sandbox/qrCodes.js).
+			const image = qrImage(state, id);
+			if (!image) return sendJson(res, 404, { error: { message: `No QR code image ${id}` } });
+			return sendRaw(res, 200, image.body, { 'content-type': image.contentType });
 		}
 		if (what === 'templates' && id && method === 'POST') {
 			const template = state.templates.find((entry) => entry.data.id === id);

@@ -115,6 +115,7 @@ const ID_FIELDS: IdField[] = [
 			return parameters;
 		},
 	},
+	{ name: 'QR code', label: 'QR Code', operations: shows('qrCode'), set: withParameter('qrCode') },
 	{
 		name: 'template ID (hsm_id)',
 		label: 'Template ID',

@@ -11,6 +11,7 @@ import { itemWithFile } from '../media/multipart';
 export const TO = '15551234567';
 export const WAMID = 'wamid.HBgLMTU1NTEyMzQ1NjcVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA';
 export const MEDIA_ID = '1037543291543636';
+export const QR_CODE = '4O4YGZEG3RIVE1';
 
 export interface ValidOperation {
 	/** `resource.operation`, e.g. `message.sendText`. */
@@ -161,6 +162,17 @@ export const VALID_OPERATIONS: ValidOperation[] = [
 	{ key: 'message.sendVideo', parameters: message('sendVideo', byLink('https://cdn.example.com/clip.mp4')) },
 	{ key: 'phoneNumber.get', parameters: { resource: 'phoneNumber', operation: 'get', phoneNumberId: phoneNumberById() } },
 	{ key: 'phoneNumber.list', parameters: { resource: 'phoneNumber', operation: 'list', returnAll: false, limit: 10 } },
+	{
+		key: 'qrCode.create',
+		parameters: { resource: 'qrCode', operation: 'create', phoneNumberId: phoneNumberById(), prefilledMessage: 'Hi! I would like a table', imageFormat: 'PNG' },
+	},
+	{ key: 'qrCode.delete', parameters: { resource: 'qrCode', operation: 'delete', phoneNumberId: phoneNumberById(), qrCode: QR_CODE } },
+	{ key: 'qrCode.get', parameters: { resource: 'qrCode', operation: 'get', phoneNumberId: phoneNumberById(), qrCode: QR_CODE } },
+	{ key: 'qrCode.list', parameters: { resource: 'qrCode', operation: 'list', phoneNumberId: phoneNumberById(), returnAll: false, limit: 10 } },
+	{
+		key: 'qrCode.update',
+		parameters: { resource: 'qrCode', operation: 'update', phoneNumberId: phoneNumberById(), qrCode: QR_CODE, prefilledMessage: 'Hi! I would like a table' },
+	},
 	{
 		key: 'template.create',
 		parameters: {
