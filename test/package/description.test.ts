@@ -15,6 +15,7 @@ import { connectionDescription } from '../../nodes/WhatsAppMaton/resources/conne
 import { mediaDescription } from '../../nodes/WhatsAppMaton/resources/media';
 import { messageDescription } from '../../nodes/WhatsAppMaton/resources/message';
 import { phoneNumberDescription } from '../../nodes/WhatsAppMaton/resources/phoneNumber';
+import { qrCodeDescription } from '../../nodes/WhatsAppMaton/resources/qrCode';
 import { templateDescription } from '../../nodes/WhatsAppMaton/resources/template';
 
 const { properties } = new WhatsAppMaton().description;
@@ -28,6 +29,7 @@ const ownDefinitions = [
 	...mediaDescription,
 	...messageDescription,
 	...phoneNumberDescription,
+	...qrCodeDescription,
 	...templateDescription,
 ].filter((property) => property.name !== 'operation');
 
@@ -96,9 +98,12 @@ function asShown(field: INodeProperties, where: { resource: string; operation: s
  * other resource has them), and Granularity twice (messaging's HALF_HOUR / DAY / MONTH against
  * pricing's HALF_HOUR / DAILY / MONTHLY: Meta's own values differ). 87 with Blocked User: its
  * Operation, Users, and a third Business Phone Number definition (Blocked User › List cannot
- * share a `show` with Phone Number, whose List has no such field).
+ * share a `show` with Phone Number, whose List has no such field). 91 with the QR Code resource
+ * (+4): its Operation selector, QR Code, Prefilled Message (one for Create and Update) and Image
+ * Format; Business Phone Number joins Blocked User's definition, Return All, Limit and Options
+ * are shared.
  */
-const MAX_TOP_LEVEL_PROPERTIES = 87;
+const MAX_TOP_LEVEL_PROPERTIES = 91;
 
 describe('the node description', () => {
 	it(`has at most ${MAX_TOP_LEVEL_PROPERTIES} top-level properties`, () => {

@@ -43,6 +43,7 @@ const EXPECTED_OPERATIONS: Record<string, string[]> = {
 		'sendVideo',
 	],
 	phoneNumber: ['get', 'list'],
+	qrCode: ['create', 'delete', 'get', 'list', 'update'],
 	template: ['create', 'delete', 'list'],
 };
 

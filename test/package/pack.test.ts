@@ -20,9 +20,10 @@ interface PackEntry {
  * with the 24-hour window's template option and its README paragraphs; and with Send Flow and
  * the template FLOW button (3.3 KB), the product messages (110 KB), Send Carousel (112 KB) and Analytics (about 7 KB: three
  * operations, their period and list checks, the fields syntax, the output split into data
- * points, and the README paragraph) and Blocked User (about 3 KB).
+ * points, and the README paragraph) and Blocked User (about 3 KB). Raised by 4,673 bytes for the
+ * QR Code resource (its five operations, the image download and its README paragraph).
  */
-const MAX_TARBALL_BYTES = 123 * 1024;
+const MAX_TARBALL_BYTES = 123 * 1024 + 4673;
 
 describe('npm pack', () => {
 	it('holds only dist/, README.md, LICENSE and package.json', () => {
