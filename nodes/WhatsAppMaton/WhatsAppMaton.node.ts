@@ -54,7 +54,7 @@ export class WhatsAppMaton implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			"Send WhatsApp Business messages and manage templates, media, phone numbers, blocked users, the business profile and Maton connections, and read the account's analytics, through Maton's managed OAuth gateway",
+			"Send WhatsApp Business messages and manage templates, media, phone numbers, blocked users, QR codes, the business profile and Maton connections, and read the account's analytics, through Maton's managed OAuth gateway",
 		defaults: { name: 'WhatsApp (Maton)' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
