@@ -1,19 +1,8 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { gatewayOperation } from '../../transport/operation';
-import { GRAPH_PAGE_SIZE, pageSizeQuery, phoneNumberIdField, returnAllAndLimitFields } from '../../shared/fields/fields';
-import { requirePhoneNumberId } from '../../shared/fields/phoneNumberId';
-
-const pageSize = pageSizeQuery(GRAPH_PAGE_SIZE);
-
-/** The build hook of Blocked User › List: page size and the phone number's path. */
-async function buildBlockedUserListing(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	await pageSize.call(this, requestOptions);
-	return await requirePhoneNumberId.call(this, requestOptions);
-}
+import { phoneNumberIdField, returnAllAndLimitFields } from '../../shared/fields/fields';
+import { buildPhoneNumberListing } from '../../shared/fields/phoneNumberId';
 
 export const listOperation = gatewayOperation(
 	{
@@ -24,7 +13,7 @@ export const listOperation = gatewayOperation(
 	},
 	{
 		request: { method: 'GET', url: '/block_users' },
-		build: buildBlockedUserListing,
+		build: buildPhoneNumberListing,
 		output: [{ type: 'rootProperty', properties: { property: 'data' } }],
 	},
 );

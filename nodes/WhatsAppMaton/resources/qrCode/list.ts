@@ -1,25 +1,9 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	GRAPH_PAGE_SIZE,
-	pageSizeQuery,
-	phoneNumberIdField,
-	returnAllAndLimitFields,
-} from '../../shared/fields/fields';
-import { requirePhoneNumberId } from '../../shared/fields/phoneNumberId';
+import { phoneNumberIdField, returnAllAndLimitFields } from '../../shared/fields/fields';
+import { buildPhoneNumberListing } from '../../shared/fields/phoneNumberId';
 import { gatewayOperation } from '../../transport/operation';
 import { QR_CODES_PATH } from './common';
-
-const pageSize = pageSizeQuery(GRAPH_PAGE_SIZE);
-
-/** The build hook of QR Code › List: page size and the phone number's path. */
-async function buildQrCodeListing(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	await pageSize.call(this, requestOptions);
-	return await requirePhoneNumberId.call(this, requestOptions);
-}
 
 export const listOperation = gatewayOperation(
 	{
@@ -30,7 +14,7 @@ export const listOperation = gatewayOperation(
 	},
 	{
 		request: { method: 'GET', url: QR_CODES_PATH },
-		build: buildQrCodeListing,
+		build: buildPhoneNumberListing,
 		output: [{ type: 'rootProperty', properties: { property: 'data' } }],
 	},
 );

@@ -1,6 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { requireSegment } from '../checks/urlSegments';
+import { GRAPH_PAGE_SIZE, pageSizeQuery } from './fields';
 
 /**
  * preSend: the business phone number ID is the first segment of every path it is in, before the
@@ -23,4 +24,18 @@ export async function requirePhoneNumberId(
 	);
 	requestOptions.url = `/${encodeURIComponent(phoneNumberId)}${requestOptions.url ?? ''}`;
 	return requestOptions;
+}
+
+const graphPageSize = pageSizeQuery(GRAPH_PAGE_SIZE);
+
+/**
+ * The build hook of a list under a business phone number (Blocked User › List, QR Code › List):
+ * Graph's page size for Limit or Return All, then the phone number's ID in front of the path.
+ */
+export async function buildPhoneNumberListing(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	await graphPageSize.call(this, requestOptions);
+	return await requirePhoneNumberId.call(this, requestOptions);
 }
