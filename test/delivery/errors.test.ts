@@ -52,6 +52,9 @@ describe('Graph and Maton errors, explained', () => {
 		[131030, '(#131030) Recipient phone number not in allowed list', /allowed list/],
 		[131026, 'Message undeliverable', /could not deliver/],
 		[133010, 'Account not registered', /not registered/],
+		[10, '(#10) Application does not have permission for this action', /messages need whatsapp_business_messaging/],
+		[200, '(#200) Requires whatsapp_business_management permission', /Ask Maton for a WhatsApp Business connection granted both/],
+		[294, '(#294) Managing advertisements requires the extended permission', /lacks a permission this request needs/],
 	])('adds a hint for Graph code %i', async (code, message, hint) => {
 		const error = await failWith(400, graphError(code, message));
 		expect(error.message).toContain(message);

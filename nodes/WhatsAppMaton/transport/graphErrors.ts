@@ -129,6 +129,9 @@ export function hintFor(failure: ApiFailure): string | undefined {
 		case 139102:
 			return 'The blocklist changed while it was being listed: list it again.';
 	}
+	if (failure.code === 10 || (failure.code !== undefined && failure.code >= 200 && failure.code <= 299)) {
+		return "The Maton connection's WhatsApp authorisation lacks a permission this request needs: messages need whatsapp_business_messaging; templates, phone numbers, the business profile, analytics, blocked users, QR codes and flows need whatsapp_business_management. Ask Maton for a WhatsApp Business connection granted both, or re-authorise it (Connection › Create, open the URL and allow every permission asked).";
+	}
 	if (failure.status === 401) {
 		return "Maton rejected the API key: copy it again from maton.ai/settings into the Maton API credential.";
 	}
@@ -253,8 +256,8 @@ export function failureError(
 		failure.details,
 		failure.code !== undefined ? `Code ${failure.code}${failure.subcode !== undefined ? `, subcode ${failure.subcode}` : ''}.` : undefined,
 		failure.fbtraceId ? `Trace ID ${failure.fbtraceId}.` : undefined,
-		hintFor(failure),
-		operationHint,
+		// The operation's own hint, where it has one, is the more precise.
+		operationHint ?? hintFor(failure),
 	]
 		.filter(Boolean)
 		.join(' ');
