@@ -7,7 +7,8 @@ import { applyInteractiveHeaderMedia } from './header';
 import { CTA_BUTTON_TEXT_MAX, INTERACTIVE_BODY_MAX } from '../../../shared/limits';
 import { checkLength } from '../../../shared/checks/text';
 
-const HTTPS_URL = /^https:\/\/[^\s/?#]+(?:[/?#]\S*)?$/i;
+/** An https address with a host: what WhatsApp opens from a link button (CTA URL, carousel cards). */
+export const HTTPS_URL = /^https:\/\/[^\s/?#]+(?:[/?#]\S*)?$/i;
 
 /**
  * preSend for Send Call-to-Action URL Button: the texts, the button label and an https URL, then

@@ -63,7 +63,7 @@ export function checkInteractiveTexts(
  * it is sent exactly as given, so one with leading or trailing spaces is refused rather than
  * trimmed, which would make the reply carry an ID the workflow does not expect.
  */
-function checkEchoedId(context: IExecuteSingleFunctions, label: string, id: string, max: number): void {
+export function checkEchoedId(context: IExecuteSingleFunctions, label: string, id: string, max: number): void {
 	if (id.trim() === '') throw inputError(context, `${label} is empty; WhatsApp requires it`);
 	if (id !== id.trim()) {
 		throw inputError(

@@ -1,4 +1,3 @@
-import { jsonParse } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/fields/fields';
@@ -16,7 +15,9 @@ import {
 } from '../../../shared/limits';
 import { messageOptionsField, senderAndRecipientFields } from '../common/messageFields';
 import { interactiveBodyField, interactiveMessageOperation } from './fields';
-import { checkInteractiveTexts } from './interactive';
+import { HTTPS_URL } from './actions';
+import { checkEchoedId, checkInteractiveTexts } from './interactive';
+import { readJsonArrayParameter } from '../../../shared/checks/json';
 
 export const sendCarouselOperation = interactiveMessageOperation(
 	{
@@ -60,23 +61,7 @@ export const sendCarouselFields: INodeProperties[] = [
 	messageOptionsField('sendCarousel'),
 ];
 
-const HTTPS_URL = /^https:\/\/[^\s/?#]+(?:[/?#]\S*)?$/i;
 const isObject = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The cards from the JSON field: text, or the array an expression gave. */
-function readCards(context: IExecuteSingleFunctions): unknown[] {
-	const raw = context.getNodeParameter('carouselCardsJson', '[]') as unknown;
-	let value = raw;
-	if (typeof raw === 'string') {
-		try {
-			value = jsonParse(raw.trim() === '' ? '[]' : raw);
-		} catch {
-			throw inputError(context, 'Cards (JSON) is not valid JSON', 'Check quotes, commas and brackets.');
-		}
-	}
-	if (!Array.isArray(value)) throw inputError(context, 'Cards (JSON) must be a JSON array of cards');
-	return value;
-}
 
 /** One card's header: `{ type: image | video, [type]: { link: https… } }`; returns its type. */
 function checkCardHeader(context: IExecuteSingleFunctions, label: string, card: IDataObject): string {
@@ -134,11 +119,7 @@ function checkCardAction(context: IExecuteSingleFunctions, label: string, card: 
 			throw inputError(context, `${where} is not { "type": "quick_reply", "quick_reply": { "id", "title" } }`);
 		}
 		const id = asText(reply.id);
-		if (id.trim() === '') throw inputError(context, `${where} id is empty; WhatsApp requires it`);
-		if (id !== id.trim()) {
-			throw inputError(context, `${where} id ${JSON.stringify(id)} has leading or trailing spaces; WhatsApp returns the ID unchanged in the reply, so the node does not trim it`);
-		}
-		checkLength(context, `${where} id`, id, { max: REPLY_BUTTON_ID_MAX });
+		checkEchoedId(context, `${where} id`, id, REPLY_BUTTON_ID_MAX);
 		if (ids.has(id)) throw inputError(context, `${where} id "${id}" is used twice on the card; button IDs must differ`);
 		ids.add(id);
 		const title = asText(reply.title);
@@ -160,7 +141,7 @@ async function buildCarouselMessage(
 ): Promise<IHttpRequestOptions> {
 	const interactive = (requestOptions.body as IDataObject).interactive as IDataObject;
 	checkInteractiveTexts(this, interactive, INTERACTIVE_BODY_MAX);
-	const cards = readCards(this);
+	const cards = readJsonArrayParameter(this, 'carouselCardsJson', 'Cards (JSON)');
 	if (cards.length < CAROUSEL_CARDS_MIN || cards.length > CAROUSEL_CARDS_MAX) {
 		throw inputError(this, `Cards (JSON) has ${cards.length} card${cards.length === 1 ? '' : 's'}; WhatsApp allows ${CAROUSEL_CARDS_MIN} to ${CAROUSEL_CARDS_MAX}`);
 	}
