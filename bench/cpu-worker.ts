@@ -9,12 +9,21 @@
  * Experiments (docs/performance.md), on an in-memory copy of our description, never the shipped
  * one: BENCH_VARIANT=constBaseUrl (the gateway base URL as a literal instead of an expression),
  * displayedOnly (only the top-level properties Send Text displays, as if each field were defined
- * once), batching (the loader's Options › Batching: 1 item per batch, 1 ms apart); comma-separated.
+ * once), messagingOnly (only the properties some Message or Media operation displays: what this node
+ * would walk if the other seven resources moved to a node of their own), batching (the loader's
+ * Options › Batching: 1 item per batch, 1 ms apart); comma-separated.
  * BENCH_COUNT=1 adds how many expressions n8n-workflow evaluated per item.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Expression, NodeHelpers } from 'n8n-workflow';
-import type { ICredentialDataDecryptedObject, ICredentialType, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	INodeExecutionData,
+	INodeParameters,
+	INodeProperties,
+	INodeType,
+} from 'n8n-workflow';
 
 import { MatonApi } from '../credentials/MatonApi.credentials';
 import { WhatsAppMaton } from '../nodes/WhatsAppMaton/WhatsAppMaton.node';
@@ -117,8 +126,41 @@ function withVariants(nodeType: INodeType, endpoint: string): INodeType {
 				NodeHelpers.displayParameter(parameters, property, null, description, parameters),
 		);
 	}
+	if (VARIANTS.has('messagingOnly')) {
+		description.properties = description.properties.filter((property) =>
+			shownForSomeOperationOf(description.properties, property, MESSAGING_RESOURCES),
+		);
+	}
 	nodeType.description = description;
 	return nodeType;
+}
+
+const MESSAGING_RESOURCES = ['message', 'media'];
+
+/**
+ * Whether some operation of the resources shows the property, judged by its resource and
+ * operation conditions only (a field shown by another field's value, such as Media Source, counts
+ * as shown: a split node would still walk it).
+ */
+function shownForSomeOperationOf(properties: INodeProperties[], property: INodeProperties, resources: string[]): boolean {
+	const show = property.displayOptions?.show;
+	if (!show) return true;
+	const reduced: INodeProperties = {
+		...property,
+		displayOptions: {
+			show: Object.fromEntries(Object.entries(show).filter(([key]) => key === 'resource' || key === 'operation')),
+		},
+	};
+	return resources.some((resource) =>
+		properties
+			.filter((selector) => selector.name === 'operation' && selector.displayOptions?.show?.resource?.includes(resource))
+			.flatMap((selector) => selector.options ?? [])
+			.some((option) => {
+				if (!('value' in option)) return false;
+				const values = { resource, operation: String(option.value) };
+				return NodeHelpers.displayParameter(values, reduced, null, null, values);
+			}),
+	);
 }
 
 /** Counts n8n-workflow's expression evaluations (BENCH_COUNT=1): one per `=` string resolved. */

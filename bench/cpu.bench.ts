@@ -9,7 +9,7 @@
  * - BLOCK_ITEMS (default 10,000) items, one run of each: the longest event-loop block and the
  *   peak memory (RSS, heap) of each (goal: ours ≤ built-in's on both).
  *
- * EXPERIMENTS="constBaseUrl;displayedOnly;constBaseUrl,displayedOnly;batching" adds, to the 1,000-item
+ * EXPERIMENTS="constBaseUrl;displayedOnly;messagingOnly;constBaseUrl,displayedOnly;batching" adds, to the 1,000-item
  * rotation, our node with those experimental changes to an in-memory copy of its description (see
  * bench/cpu-worker.ts and docs/performance.md).
  *
