@@ -49,25 +49,33 @@ function describeField(property: INodeProperties, resource: string, operation: s
 export function operationsTable(): string {
 	const { properties } = new WhatsAppMaton().description;
 	const resourceProperty = properties.find((property) => property.name === 'resource');
-	const lines = [
-		'| Resource (`resource`) | Operation (`operation`) | What it does | Fields (`name`, * = required) |',
-		'| --- | --- | --- | --- |',
-	];
-	for (const resource of (resourceProperty?.options ?? []).filter(isOption)) {
+	const operations = (resourceProperty?.options ?? []).filter(isOption).flatMap((resource) => {
 		const selector = properties.find(
 			(property) =>
 				property.name === 'operation' &&
 				(property.displayOptions?.show?.resource as string[] | undefined)?.includes(String(resource.value)),
 		);
-		for (const operation of (selector?.options ?? []).filter(isOption)) {
-			const fields = properties
-				.filter((property) => !['resource', 'operation'].includes(property.name))
-				.filter((property) => shownFor(property, String(resource.value), String(operation.value)))
-				.map((property) => describeField(property, String(resource.value), String(operation.value)));
-			lines.push(
-				`| ${resource.name} (\`${String(resource.value)}\`) | ${operation.name} (\`${String(operation.value)}\`) | ${operation.action ?? ''} | ${fields.join('<br>')} |`,
-			);
-		}
+		return (selector?.options ?? []).filter(isOption).map((operation) => ({ resource, operation }));
+	});
+	const fields = properties.filter((property) => !['resource', 'operation'].includes(property.name));
+	// Fields every operation has are named once, above the table, not in each of its rows.
+	const everywhere = fields.filter((property) =>
+		operations.every(({ resource, operation }) => shownFor(property, String(resource.value), String(operation.value))),
+	);
+	const lines = [
+		`Every operation also has ${everywhere.map((property) => describeField(property, '', '')).join(' and ')}.`,
+		'',
+		'| Resource (`resource`) | Operation (`operation`) | What it does | Fields (`name`, * = required) |',
+		'| --- | --- | --- | --- |',
+	];
+	for (const { resource, operation } of operations) {
+		const own = fields
+			.filter((property) => !everywhere.includes(property))
+			.filter((property) => shownFor(property, String(resource.value), String(operation.value)))
+			.map((property) => describeField(property, String(resource.value), String(operation.value)));
+		lines.push(
+			`| ${resource.name} (\`${String(resource.value)}\`) | ${operation.name} (\`${String(operation.value)}\`) | ${operation.action ?? ''} | ${own.join('<br>')} |`,
+		);
 	}
 	return lines.join('\n');
 }
