@@ -11,7 +11,9 @@
  * displayedOnly (only the top-level properties Send Text displays, as if each field were defined
  * once), messagingOnly (only the properties some Message or Media operation displays: what this node
  * would walk if the other seven resources moved to a node of their own), batching (the loader's
- * Options › Batching: 1 item per batch, 1 ms apart); comma-separated.
+ * Options › Batching: 1 item per batch, 1 ms apart), customSendText (Send Text as a programmatic
+ * custom operation that reads its three fields and posts, bypassing RoutingNode: a lower bound for
+ * that design, without the node's checks, delivery or error explanation); comma-separated.
  * BENCH_COUNT=1 adds how many expressions n8n-workflow evaluated per item.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -19,6 +21,8 @@ import { Expression, NodeHelpers } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
+	IDataObject,
+	IExecuteFunctions,
 	INodeExecutionData,
 	INodeParameters,
 	INodeProperties,
@@ -132,7 +136,32 @@ function withVariants(nodeType: INodeType, endpoint: string): INodeType {
 		);
 	}
 	nodeType.description = description;
+	if (VARIANTS.has('customSendText')) {
+		nodeType.customOperations = {
+			...nodeType.customOperations,
+			message: { ...nodeType.customOperations?.message, sendText: customSendText },
+		};
+	}
 	return nodeType;
+}
+
+/** The customSendText experiment: what the engine costs per item without RoutingNode's walks. */
+async function customSendText(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const credentials = await this.getCredentials('matonApi');
+	const baseUrl = `${String(credentials.gatewayBaseUrl)}${GRAPH_PREFIX}`;
+	const sent = this.getInputData().map(async (_item, itemIndex): Promise<INodeExecutionData> => {
+		const phoneNumberId = this.getNodeParameter('phoneNumberId', itemIndex, '', { extractValue: true }) as string;
+		const to = this.getNodeParameter('recipientPhoneNumber', itemIndex) as string;
+		const text = this.getNodeParameter('text', itemIndex) as string;
+		const answer = (await this.helpers.httpRequestWithAuthentication.call(this, 'matonApi', {
+			method: 'POST',
+			url: `${baseUrl}/${encodeURIComponent(phoneNumberId)}/messages`,
+			body: { messaging_product: 'whatsapp', recipient_type: 'individual', to, type: 'text', text: { body: text } },
+			json: true,
+		})) as IDataObject;
+		return { json: answer, pairedItem: { item: itemIndex } };
+	});
+	return [await Promise.all(sent)];
 }
 
 const MESSAGING_RESOURCES = ['message', 'media'];
